@@ -1,0 +1,18 @@
+import type Stripe from 'stripe';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Loaders } from './stripe/loaders.js';
+import type { GatewayPubSub } from './events/pubsub.js';
+
+/** Everything a resolver may use; built fresh for every request (and every delivered subscription event). */
+export interface Context {
+  readonly config: Config;
+  /** The SDK client for this request's key. */
+  readonly stripe: Stripe;
+  /** Per-request options passed to every SDK call (Connect account). */
+  readonly requestOptions: Stripe.RequestOptions;
+  readonly loaders: Loaders;
+  readonly pubsub: GatewayPubSub;
+  readonly log: Logger;
+  readonly requestId: string;
+}

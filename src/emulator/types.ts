@@ -1,0 +1,111 @@
+/**
+ * Contracts shared by the emulator's framework (router, store, events, admin)
+ * and its resource modules (src/emulator/resources/*). Resource modules only
+ * depend on this file, so they can be written and tested apart from the HTTP layer.
+ */
+
+/** A stored Stripe object: always has id and object; the rest is the Stripe shape. */
+export interface StripeObject {
+  id: string;
+  object: string;
+  created?: number;
+  [key: string]: unknown;
+}
+
+/** Decoded form / query parameters (qs-parsed bracket notation; arrays from both `a[]=` and `a[0]=`). */
+export type Params = Record<string, unknown>;
+
+/** Stripe's error envelope body, `{ error: StripeErrorBody }`. */
+export interface StripeErrorBody {
+  type: 'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error';
+  message: string;
+  code?: string;
+  param?: string;
+  doc_url?: string;
+}
+
+/** Thrown by handlers; the router turns it into Stripe's error envelope with `status`. */
+export class StripeHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: StripeErrorBody,
+  ) {
+    super(body.message);
+  }
+}
+
+/** The emulator's controllable clock, in unix seconds. */
+export interface Clock {
+  now(): number;
+  /** Moves time on and runs every timer (payouts arriving, outbound payments settling) that falls due. */
+  advance(seconds: number): Promise<void>;
+}
+
+/**
+ * One account's objects. Every object lives in exactly one account scope
+ * (the platform, or a connected `acct_` given by the Stripe-Account header).
+ */
+export interface AccountStore {
+  readonly account: string | null;
+  get<T extends StripeObject = StripeObject>(id: string): T | undefined;
+  /** Inserts or replaces; keeps insertion order for tie-breaking lists on equal `created`. */
+  put<T extends StripeObject>(obj: T): T;
+  /** Objects of one `object` type (e.g. 'payout', 'treasury.outbound_payment'), newest first. */
+  all<T extends StripeObject = StripeObject>(objectType: string): T[];
+  delete(id: string): boolean;
+  /** Available / pending balance per currency, moved by balance transactions. */
+  balance: Record<string, { available: number; pending: number }>;
+}
+
+/** What a route handler gets. */
+export interface HandlerContext {
+  params: Params;
+  /** Path parameters, e.g. { id: 'po_123' } for /v1/payouts/:id. */
+  path: Record<string, string>;
+  store: AccountStore;
+  clock: Clock;
+  /** Stripe-prefixed random id, e.g. newId('po') → 'po_1Q...'. */
+  newId(prefix: string): string;
+  /**
+   * Records an Event (and queues webhook delivery). `previous` is the
+   * previous_attributes for *.updated events.
+   */
+  emit(type: string, object: StripeObject, previous?: Record<string, unknown>): void;
+  /** Schedules `fn` at emulator time `at` (unix seconds); used for state machines that move by themselves. */
+  schedule(at: number, fn: () => void): void;
+  /** Emulator-wide options (e.g. the share of payouts that fail). */
+  options: Required<Pick<EmulatorOptions, 'payoutFailureRate'>>;
+}
+
+/** A resource module's route: the router matches method + pattern (":name" segments), the handler returns the object or list body. */
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** e.g. '/v1/payouts/:id/cancel' */
+  path: string;
+  /**
+   * Parameters this route accepts besides `expand` (top-level names only);
+   * anything else is refused with parameter_unknown before the handler runs.
+   */
+  accepts: readonly string[];
+  handler(ctx: HandlerContext): StripeObject | Promise<StripeObject>;
+}
+
+/**
+ * Tells the expander what an expandable field points at: for each `object`
+ * type, field name → how to find the referenced object by id in the store.
+ * Fields not listed are not expandable (Stripe answers 400).
+ */
+export type ExpandableMap = Record<string, Record<string, true>>;
+
+export interface EmulatorOptions {
+  /** Seed demo data at start ('demo') or start empty ('none', default). */
+  seed?: 'demo' | 'none';
+  /** Start time of the clock (unix seconds); defaults to the real time at creation. */
+  startTime?: number;
+  /** If set, the clock also ticks in real time at this speed (1 = real time, 60 = a minute per second). */
+  realtimeSpeed?: number;
+  /** Share (0..1) of payouts that fail instead of being paid. Default 0. */
+  payoutFailureRate?: number;
+  /** Webhook delivery retries after the first attempt. Default 3. */
+  webhookRetries?: number;
+}
