@@ -1,5 +1,8 @@
 // CONTRACT STUB — owned by the gateway-runtime helper, who replaces the bodies.
 import type Stripe from 'stripe';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context.js';
+import type { ResourceKind, ResourceTypes } from './resources.js';
 
 /** Relay connection arguments as Pothos passes them. */
 export interface ConnectionArgs {
@@ -9,11 +12,12 @@ export interface ConnectionArgs {
   before?: string | null;
 }
 
-/** Stripe's cursor params for one page. */
+/** Stripe's cursor params for one page, plus the expand[] paths the selection needs ('data.' prefixed). */
 export interface StripePageParams {
   limit: number;
   starting_after?: string;
   ending_before?: string;
+  expand: string[];
 }
 
 /** A Relay connection result, as Pothos' t.connection resolvers return it. */
@@ -23,13 +27,18 @@ export interface ConnectionResult<T> {
 }
 
 /**
- * Fetches one page through `fetchPage` (which calls the SDK's list with the given
- * params plus the resource's filters and expand) and maps it to a connection.
- * Validates the args first (first/last 1..100, not both, cursors well-formed), throwing BAD_USER_INPUT.
+ * Resolves a Relay connection over a Stripe list: validates the args (first/last 1..100,
+ * well-formed cursors; BAD_USER_INPUT otherwise), computes expand[] from the selection
+ * under edges.node, calls `fetchPage` (which adds the resource's filters and calls the
+ * SDK's list with these params and ctx.requestOptions), primes the request's loaders
+ * with every object on the page, and maps Stripe's has_more onto pageInfo.
  */
-export async function fetchConnection<T extends { id: string }>(
+export async function fetchConnection<K extends ResourceKind>(
+  _ctx: Context,
+  _info: GraphQLResolveInfo,
+  _kind: K,
   _args: ConnectionArgs,
-  _fetchPage: (params: StripePageParams) => Promise<Stripe.ApiList<T>>,
-): Promise<ConnectionResult<T>> {
+  _fetchPage: (params: StripePageParams) => Promise<Stripe.ApiList<ResourceTypes[K]>>,
+): Promise<ConnectionResult<ResourceTypes[K]>> {
   throw new Error('not implemented yet');
 }
