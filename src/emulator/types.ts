@@ -3,6 +3,7 @@
  * and its resource modules (src/emulator/resources/*). Resource modules only
  * depend on this file, so they can be written and tested apart from the HTTP layer.
  */
+import type Stripe from 'stripe';
 
 /** A stored Stripe object: always has id and object; the rest is the Stripe shape. */
 export interface StripeObject {
@@ -11,6 +12,17 @@ export interface StripeObject {
   created?: number;
   [key: string]: unknown;
 }
+
+/** Stripe's list envelope (build it with `paginate` from list.ts). */
+export interface ListObject<T extends StripeObject = StripeObject> {
+  object: 'list';
+  url: string;
+  has_more: boolean;
+  data: T[];
+}
+
+/** What a route answers: one object or a list. */
+export type ApiBody = StripeObject | ListObject;
 
 /** Decoded form / query parameters (qs-parsed bracket notation; arrays from both `a[]=` and `a[0]=`). */
 export type Params = Record<string, unknown>;
@@ -53,6 +65,8 @@ export interface AccountStore {
   /** Objects of one `object` type (e.g. 'payout', 'treasury.outbound_payment'), newest first. */
   all<T extends StripeObject = StripeObject>(objectType: string): T[];
   delete(id: string): boolean;
+  /** Insertion sequence of a stored object (list cursors compare by created, then this); undefined if absent. */
+  position(id: string): number | undefined;
   /** Available / pending balance per currency, moved by balance transactions. */
   balance: Record<string, { available: number; pending: number }>;
 }
@@ -75,6 +89,14 @@ export interface HandlerContext {
   schedule(at: number, fn: () => void): void;
   /** Emulator-wide options (e.g. the share of payouts that fail). */
   options: Required<Pick<EmulatorOptions, 'payoutFailureRate'>>;
+  /** The request's id (req_…); null when running from a clock timer. */
+  readonly requestId: string | null;
+  /**
+   * The same request scoped to another account (null = the platform), sharing its
+   * transaction and events: for Connect side effects such as a transfer's
+   * destination payment on the connected account.
+   */
+  forAccount(account: string | null): HandlerContext;
 }
 
 /** A resource module's route: the router matches method + pattern (":name" segments), the handler returns the object or list body. */
@@ -87,7 +109,7 @@ export interface Route {
    * anything else is refused with parameter_unknown before the handler runs.
    */
   accepts: readonly string[];
-  handler(ctx: HandlerContext): StripeObject | Promise<StripeObject>;
+  handler(ctx: HandlerContext): ApiBody | Promise<ApiBody>;
 }
 
 /**
@@ -108,4 +130,22 @@ export interface EmulatorOptions {
   payoutFailureRate?: number;
   /** Webhook delivery retries after the first attempt. Default 3. */
   webhookRetries?: number;
+  /** Real-time delay before the first webhook retry, doubled for each further one. Default 200 ms. */
+  webhookRetryDelayMs?: number;
+  /** fetch used to deliver webhooks (default: global fetch); e.g. a gateway's in-process handler. */
+  webhookFetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
+
+/**
+ * What the demo seeder gets: an official SDK client bound in-process to this
+ * emulator (platform account, no retries; pass `{ stripeAccount }` per call for
+ * Connect), and the emulator's clock to move objects through their states.
+ * Seed requests are not counted in the request log and never hit injected faults.
+ */
+export interface SeedApi {
+  stripe: Stripe;
+  clock: Clock;
+}
+
+/** Signature of `seedDemo` exported by src/emulator/seed.ts. */
+export type SeedDemo = (api: SeedApi) => Promise<void>;

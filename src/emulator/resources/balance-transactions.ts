@@ -1,4 +1,7 @@
-// Routes are added by the emulator-core owner; createBalanceTransaction is the shared entry point every resource uses.
+// createBalanceTransaction is the shared entry point every resource uses to move money.
+import { invalidRequest, resourceMissing } from '../errors.js';
+import { LIST_PARAMS, equalFilter, paginate, rangeFilter } from '../list.js';
+import { str } from '../validate.js';
 import type { ExpandableMap, HandlerContext, Route, StripeObject } from '../types.js';
 
 export interface BalanceTransactionInput {
@@ -43,5 +46,47 @@ export function createBalanceTransaction(ctx: HandlerContext, input: BalanceTran
   return ctx.store.put(txn);
 }
 
-export const routes: Route[] = [];
-export const expandable: ExpandableMap = {};
+/**
+ * `payout=po_…` lists what an automatic payout paid out. Every payout here is
+ * manual, so, as Stripe does for manual payouts, the filter is refused.
+ */
+function checkPayoutFilter(ctx: HandlerContext): void {
+  const payoutId = str(ctx.params, 'payout');
+  if (payoutId === undefined) return;
+  const payout = ctx.store.get(payoutId);
+  if (!payout || payout.object !== 'payout') throw resourceMissing('payout', payoutId, 'payout');
+  if (!payout.automatic) {
+    throw invalidRequest('Balance transaction history can only be filtered on automatic payouts, not manual ones.', { param: 'payout' });
+  }
+}
+
+export const routes: Route[] = [
+  {
+    method: 'GET',
+    path: '/v1/balance_transactions',
+    accepts: [...LIST_PARAMS, 'created', 'currency', 'payout', 'source', 'type'],
+    handler(ctx) {
+      checkPayoutFilter(ctx);
+      let items = ctx.store.all('balance_transaction');
+      items = rangeFilter(ctx.params, 'created', items);
+      items = equalFilter(ctx.params, 'currency', items);
+      items = equalFilter(ctx.params, 'source', items);
+      items = equalFilter(ctx.params, 'type', items);
+      // Automatic payouts do not exist in the emulator, so no transaction belongs to one.
+      if (ctx.params.payout !== undefined) items = [];
+      return paginate(ctx, items, '/v1/balance_transactions');
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/balance_transactions/:id',
+    accepts: [],
+    handler(ctx) {
+      const txn = ctx.store.get(ctx.path.id);
+      if (!txn || txn.object !== 'balance_transaction') throw resourceMissing('balance transaction', ctx.path.id);
+      return txn;
+    },
+  },
+];
+
+export const expandable: ExpandableMap = { balance_transaction: { source: true } };
