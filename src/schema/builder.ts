@@ -3,6 +3,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import type { Context } from '../context.js';
 import { typeNameForId } from '../stripe/ids.js';
+import { userError } from '../stripe/errors.js';
 
 /**
  * The one SchemaBuilder. Fields are non-null unless marked `nullable: true`,
@@ -30,7 +31,40 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     encodeGlobalID: (_typename, id) => String(id),
-    decodeGlobalID: (globalID) => ({ typename: typeNameForId(globalID), id: globalID }),
+    decodeGlobalID: (globalID) => {
+      const typename = typeNameForId(globalID);
+      if (!typename) {
+        throw userError(
+          'BAD_USER_INPUT',
+          `No type has ids like ${JSON.stringify(globalID)}: expected a Stripe id such as po_…, re_…, tr_…, trr_…:tr_…, obp_…, fa_…, trxn_…, txn_…, ch_… or pi_….`,
+        );
+      }
+      return { typename, id: globalID };
+    },
+    // Descriptions for what the relay plugin generates (the schema describes every type, field and argument).
+    nodeTypeOptions: { description: 'An object that can be fetched by its id with `node(id:)`. Ids are Stripe’s own ids.' },
+    idFieldOptions: { description: 'The object’s Stripe id, as shown in the Stripe dashboard.' },
+    nodeQueryOptions: {
+      description: 'Any object by its Stripe id (po_…, re_…, tr_…, obp_…, fa_…, trxn_…, txn_…, ch_…, pi_…, or trr_…:tr_… for a reversal).',
+      args: { id: { description: 'A Stripe id; its prefix picks the type.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Several objects by their Stripe ids, in the order given; an entry is null (with an error) when its id cannot be loaded.',
+      args: { ids: { description: 'Stripe ids; each prefix picks that entry’s type.' } },
+    },
+    pageInfoTypeOptions: { description: 'Where a page sits in a list, for fetching the next or previous page.' },
+    hasNextPageFieldOptions: { description: 'True when more items follow this page (ask with `after: endCursor`).' },
+    hasPreviousPageFieldOptions: { description: 'True when more items precede this page (ask with `before: startCursor`).' },
+    startCursorFieldOptions: { description: 'The cursor of the first item on this page; null on an empty page.' },
+    endCursorFieldOptions: { description: 'The cursor of the last item on this page; null on an empty page.' },
+    edgesFieldOptions: { description: 'The items on this page, newest first, each with its cursor.' },
+    pageInfoFieldOptions: { description: 'Cursors and whether more pages exist.' },
+    nodeFieldOptions: { description: 'The item.' },
+    cursorFieldOptions: { description: 'An opaque cursor for this item, to pass as `after` or `before`.' },
+    firstArgOptions: { description: 'Return at most this many items (1–100) after `after`, or from the newest.' },
+    afterArgOptions: { description: 'Return items older than the item with this cursor.' },
+    lastArgOptions: { description: 'Return at most this many items (1–100) before `before`.' },
+    beforeArgOptions: { description: 'Return items newer than the item with this cursor.' },
   },
   errors: {
     defaultTypes: [],

@@ -1,0 +1,86 @@
+import type { FieldRef, ObjectRef } from '@pothos/core';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context.js';
+import { builder } from './builder.js';
+import type { ResourceKind, ResourceTypes } from '../stripe/resources.js';
+import { resolveExpandable } from '../stripe/expand.js';
+
+type Types = typeof builder.$inferSchemaTypes;
+type FieldBuilder<Parent> = PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>;
+
+/** What Stripe puts in an expandable field: an id, or the object when expanded. */
+export type Expandable = string | { id: string } | null | undefined;
+
+/** The id of an expandable value, whether or not Stripe expanded it. */
+export function idOf(value: Expandable): string | null {
+  if (value == null) return null;
+  return typeof value === 'string' ? value : value.id;
+}
+
+interface ExpandableFieldOptions<Parent, K extends ResourceKind> {
+  /** The object field's name; the id field is `${name}Id`. */
+  name: string;
+  kind: K;
+  type: ObjectRef<Types, ResourceTypes[K]>;
+  value: (parent: Parent) => Expandable;
+  /**
+   * The Stripe field's name, for `expand[]`. Omit it for a plain id that
+   * Stripe cannot expand (the object is then always loaded by id).
+   */
+  stripeExpand?: string;
+  nullable: boolean;
+  /** Describes the object field. */
+  description: string;
+  /** Describes the id field. */
+  idDescription: string;
+}
+
+/**
+ * `{ [name]: Object, [name + 'Id']: ID }` for a Stripe field that holds an id
+ * or, when expanded, the object. The id field costs no upstream call; the
+ * object field carries `extensions.stripeExpand` so that loading the parent
+ * asks Stripe to expand it when it is selected.
+ */
+export function expandableFields<Parent, K extends ResourceKind>(
+  t: FieldBuilder<Parent>,
+  opts: ExpandableFieldOptions<Parent, K>,
+): Record<string, FieldRef<Types>> {
+  const { name, kind, type, value, stripeExpand, nullable } = opts;
+  return {
+    [name]: t.field({
+      type,
+      nullable: nullable as false,
+      description: opts.description,
+      extensions: stripeExpand ? { stripeExpand } : undefined,
+      // Cast: Pothos cannot check a resolver's result against a generic shape (ResourceTypes[K]).
+      resolve: (async (parent: Parent, _args: object, ctx: Context, info: GraphQLResolveInfo) => {
+        const loaded = await resolveExpandable(ctx, info, kind, value(parent));
+        if (loaded == null && !nullable) throw new Error(`Stripe returned no ${name} where one is always expected.`);
+        return loaded;
+      }) as never,
+    }),
+    [`${name}Id`]: t.id({
+      nullable: nullable as false,
+      description: opts.idDescription,
+      resolve: (parent) => idOf(value(parent)) as string,
+    }),
+  };
+}
+
+/**
+ * For an expandable field that cannot be loaded by its own id (a payout's
+ * destination, a refund's transfer reversal, whose loader key needs the
+ * transfer): loads the parent again with that one field expanded (the
+ * loaders cache and batch it) and returns the expanded value.
+ */
+export async function expandViaParent<K extends ResourceKind, T>(
+  ctx: Context,
+  parentKind: K,
+  parentId: string,
+  stripeField: string,
+  read: (parent: ResourceTypes[K]) => T | string,
+): Promise<T> {
+  const value = read(await ctx.loaders.load(parentKind, parentId, [stripeField]));
+  if (typeof value === 'string') throw new Error(`Stripe did not expand ${stripeField} on ${parentId}.`);
+  return value;
+}
