@@ -1,4 +1,4 @@
-// CONTRACT STUB — owned by the gateway-runtime helper, who completes it.
+import Stripe from 'stripe';
 import { GraphQLError } from 'graphql';
 
 /** The `extensions.code` values clients can switch on. */
@@ -16,4 +16,80 @@ export type ErrorCode =
 /** An error meant for the client (never masked): a message a person can act on, plus a code. */
 export function userError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+/** The message every unexpected error is replaced with. */
+export const MASKED_MESSAGE = 'Unexpected error.';
+
+// Stripe secret/restricted keys and webhook secrets; the SDK and upstreams may echo them in messages.
+const SECRET_PATTERN = /\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9_]*|\bwhsec_[A-Za-z0-9_]*/g;
+
+/** Replaces anything shaped like a Stripe secret with a placeholder (defence in depth: keys must never leave). */
+export function redactSecrets(text: string): string {
+  return text.replace(SECRET_PATTERN, '[redacted]');
+}
+
+export function isStripeError(err: unknown): err is Stripe.errors.StripeError {
+  return err instanceof Stripe.errors.StripeError;
+}
+
+function codeForStripeError(err: Stripe.errors.StripeError): ErrorCode {
+  const status = err.statusCode;
+  if (err instanceof Stripe.errors.StripeIdempotencyError || err.code === 'idempotency_key_in_use') {
+    return 'IDEMPOTENCY_CONFLICT';
+  }
+  if (err instanceof Stripe.errors.StripeConnectionError) return 'UPSTREAM_ERROR';
+  if (status === 429 || err.code === 'rate_limit' || err instanceof Stripe.errors.StripeRateLimitError) {
+    return 'RATE_LIMITED';
+  }
+  if (status === 404 || err.code === 'resource_missing') return 'NOT_FOUND';
+  if (status === 401 || err instanceof Stripe.errors.StripeAuthenticationError) return 'UNAUTHENTICATED';
+  if (status === 403 || err instanceof Stripe.errors.StripePermissionError) return 'FORBIDDEN';
+  // 400 invalid_request_error and 402 card_error: the request itself was wrong.
+  if (status === 400 || status === 402) return 'BAD_USER_INPUT';
+  // 409 (other than idempotency), 424, 5xx, non-JSON bodies: Stripe could not serve it.
+  return 'UPSTREAM_ERROR';
+}
+
+function messageFor(code: ErrorCode, err: Stripe.errors.StripeError): string {
+  const upstream = redactSecrets(err.message || 'no message');
+  switch (code) {
+    case 'UNAUTHENTICATED':
+      return 'The gateway’s Stripe key was rejected by Stripe. Check STRIPE_SECRET_KEY.';
+    case 'RATE_LIMITED':
+      return 'Stripe is rate limiting this account; retry after a short pause.';
+    case 'UPSTREAM_ERROR':
+      return err instanceof Stripe.errors.StripeConnectionError
+        ? 'Could not reach Stripe; try again later.'
+        : `Stripe could not complete the request${err.statusCode ? ` (HTTP ${err.statusCode})` : ''}: ${upstream}`;
+    default:
+      return upstream;
+  }
+}
+
+/**
+ * Maps any error a resolver may meet onto what the client sees:
+ * - GraphQLErrors that carry `extensions.code` pass (message redacted);
+ * - Stripe SDK errors become coded errors with `stripeRequestId`, `stripeCode`
+ *   and, for invalid parameters, the offending `argument`;
+ * - everything else becomes INTERNAL_SERVER_ERROR "Unexpected error." (callers log the original).
+ * `requestId` is the gateway's own request id, echoed so users can quote it.
+ */
+export function toGraphQLError(err: unknown, requestId: string): GraphQLError {
+  if (err instanceof GraphQLError && typeof err.extensions.code === 'string') {
+    const message = redactSecrets(err.message);
+    return message === err.message ? err : new GraphQLError(message, { extensions: err.extensions });
+  }
+  if (isStripeError(err)) {
+    const code = codeForStripeError(err);
+    const extensions: Record<string, unknown> = { code };
+    if (requestId) extensions.requestId = requestId;
+    if (err.requestId) extensions.stripeRequestId = err.requestId;
+    if (err.code) extensions.stripeCode = err.code;
+    if (code === 'BAD_USER_INPUT' && err.param) extensions.argument = err.param;
+    return new GraphQLError(messageFor(code, err), { extensions });
+  }
+  return new GraphQLError(MASKED_MESSAGE, {
+    extensions: requestId ? { code: 'INTERNAL_SERVER_ERROR', requestId } : { code: 'INTERNAL_SERVER_ERROR' },
+  });
 }

@@ -1,6 +1,8 @@
-// CONTRACT STUB — owned by the gateway-runtime helper, who replaces the bodies.
+import DataLoader from 'dataloader';
 import type Stripe from 'stripe';
 import type { ResourceKind, ResourceTypes } from './resources.js';
+import { ID_PREFIXES, isIdOf, parseReversalNodeId, reversalNodeId, type NodeTypeName } from './ids.js';
+import { isStripeError, toGraphQLError, userError } from './errors.js';
 
 export interface Loaders {
   /**
@@ -17,6 +19,216 @@ export interface Loaders {
   prime<K extends ResourceKind>(kind: K, obj: ResourceTypes[K]): void;
 }
 
-export function createLoaders(_stripe: Stripe, _options: Stripe.RequestOptions): Loaders {
-  throw new Error('not implemented yet');
+/** The GraphQL type whose id prefixes a kind's ids must carry. */
+export const KIND_TYPE_NAMES: { readonly [K in ResourceKind]: NodeTypeName } = {
+  payout: 'Payout',
+  refund: 'Refund',
+  transfer: 'Transfer',
+  transferReversal: 'TransferReversal',
+  outboundPayment: 'OutboundPayment',
+  financialAccount: 'FinancialAccount',
+  treasuryTransaction: 'TreasuryTransaction',
+  balanceTransaction: 'BalanceTransaction',
+  charge: 'Charge',
+  paymentIntent: 'PaymentIntent',
+};
+
+/** Stripe's `object` discriminator → kind, to recognise expanded children worth caching. */
+const KIND_BY_OBJECT: Readonly<Record<string, ResourceKind>> = {
+  payout: 'payout',
+  refund: 'refund',
+  transfer: 'transfer',
+  transfer_reversal: 'transferReversal',
+  'treasury.outbound_payment': 'outboundPayment',
+  'treasury.financial_account': 'financialAccount',
+  'treasury.transaction': 'treasuryTransaction',
+  balance_transaction: 'balanceTransaction',
+  charge: 'charge',
+  payment_intent: 'paymentIntent',
+};
+
+type AnyResource = ResourceTypes[ResourceKind];
+type Retrieve = (stripe: Stripe, id: string, params: { expand?: string[] }, options: Stripe.RequestOptions) => Promise<AnyResource>;
+
+/** The SDK's retrieve per kind (Stripe has no batch get: one call per distinct id). */
+const RETRIEVE: { readonly [K in ResourceKind]: Retrieve } = {
+  payout: (s, id, p, o) => s.payouts.retrieve(id, p, o),
+  refund: (s, id, p, o) => s.refunds.retrieve(id, p, o),
+  transfer: (s, id, p, o) => s.transfers.retrieve(id, p, o),
+  transferReversal: (s, id, p, o) => {
+    // Validated by load() before any batch runs.
+    const { reversalId, transferId } = parseReversalNodeId(id)!;
+    return s.transfers.retrieveReversal(transferId, reversalId, p, o);
+  },
+  outboundPayment: (s, id, p, o) => s.treasury.outboundPayments.retrieve(id, p, o),
+  financialAccount: (s, id, p, o) => s.treasury.financialAccounts.retrieve(id, p, o),
+  treasuryTransaction: (s, id, p, o) => s.treasury.transactions.retrieve(id, p, o),
+  balanceTransaction: (s, id, p, o) => s.balanceTransactions.retrieve(id, p, o),
+  charge: (s, id, p, o) => s.charges.retrieve(id, p, o),
+  paymentIntent: (s, id, p, o) => s.paymentIntents.retrieve(id, p, o),
+};
+
+/** True when `id` is a well-formed id (or reversal node id) for `kind`. */
+export function isIdOfKind(kind: ResourceKind, id: string): boolean {
+  return kind === 'transferReversal' ? parseReversalNodeId(id) !== null : isIdOf(KIND_TYPE_NAMES[kind], id);
+}
+
+function invalidIdError(kind: ResourceKind, id: string) {
+  const typeName = KIND_TYPE_NAMES[kind];
+  const shown = JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}…` : id);
+  const expected =
+    kind === 'transferReversal'
+      ? "'trr_…:tr_…' (the reversal id, a colon, then its transfer's id)"
+      : `an id starting with ${ID_PREFIXES[typeName].join(' or ')}`;
+  return userError('BAD_USER_INPUT', `${shown} is not a ${typeName} id: expected ${expected}.`);
+}
+
+/** The cache key an object is loaded under: its id, or for a reversal 'trr_…:tr_…'. */
+function cacheKeyOf(kind: ResourceKind, obj: AnyResource): string {
+  if (kind !== 'transferReversal') return obj.id;
+  const { transfer } = obj as Stripe.TransferReversal;
+  return reversalNodeId(obj.id, typeof transfer === 'string' ? transfer : transfer.id);
+}
+
+interface EmbeddedObject {
+  path: string;
+  kind: ResourceKind;
+  obj: AnyResource;
+}
+
+// Deep enough for 4 expand levels with plain hashes and lists in between.
+const MAX_WALK_DEPTH = 10;
+
+/**
+ * Every Stripe object embedded in `root` (expanded fields, items of embedded lists)
+ * with its dotted path from the root, e.g. 'balance_transaction', 'returned_details.transaction',
+ * 'reversals.data'. A path present here needs no expand to be served again.
+ */
+function embeddedObjects(root: object): { paths: Set<string>; children: EmbeddedObject[] } {
+  const paths = new Set<string>();
+  const children: EmbeddedObject[] = [];
+  const visit = (value: unknown, path: string, depth: number): void => {
+    if (!value || typeof value !== 'object' || depth > MAX_WALK_DEPTH) return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, path, depth);
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    if (path && typeof record.object === 'string' && record.object !== 'list' && typeof record.id === 'string') {
+      paths.add(path);
+      const kind = KIND_BY_OBJECT[record.object];
+      if (kind) children.push({ path, kind, obj: record as unknown as AnyResource });
+    }
+    for (const key in record) {
+      if (key !== 'lastResponse') visit(record[key], path ? `${path}.${key}` : key, depth + 1);
+    }
+  };
+  visit(root, '', 0);
+  return { paths, children };
+}
+
+/** True when fetching with `have` already expanded `path` (expanding 'a.b' expands 'a' too). */
+function covers(have: ReadonlySet<string>, path: string): boolean {
+  if (have.has(path)) return true;
+  for (const p of have) if (p.startsWith(`${path}.`)) return true;
+  return false;
+}
+
+interface CacheEntry {
+  expand: ReadonlySet<string>;
+  promise: Promise<AnyResource>;
+  /** Set when the object is known synchronously (primed), so re-priming the same object is free. */
+  value?: AnyResource;
+}
+
+interface LoadKey {
+  id: string;
+  expand: readonly string[];
+}
+
+/**
+ * Per-request loaders over the SDK: one DataLoader per kind batches the loads of a tick,
+ * fetches each distinct id once (in parallel) with the union of the requested expands;
+ * a cache keyed by id remembers which expands each object was fetched with, so a later
+ * load costs nothing unless it needs an expand the cached copy lacks.
+ */
+export function createLoaders(stripe: Stripe, options: Stripe.RequestOptions, requestId = ''): Loaders {
+  const caches = new Map<ResourceKind, Map<string, CacheEntry>>();
+  const batchers = new Map<ResourceKind, DataLoader<LoadKey, AnyResource>>();
+
+  const cacheOf = (kind: ResourceKind) => {
+    let cache = caches.get(kind);
+    if (!cache) caches.set(kind, (cache = new Map()));
+    return cache;
+  };
+
+  /** Caches an object's expanded children, without replacing a copy that has expands they lack. */
+  const primeChildren = (children: EmbeddedObject[], paths: ReadonlySet<string>) => {
+    for (const child of children) {
+      const prefix = `${child.path}.`;
+      const childPaths = new Set<string>();
+      for (const p of paths) if (p.startsWith(prefix)) childPaths.add(p.slice(prefix.length));
+      const key = cacheKeyOf(child.kind, child.obj);
+      const existing = cacheOf(child.kind).get(key);
+      if (existing && [...existing.expand].some((p) => !covers(childPaths, p))) continue;
+      if (existing?.value === child.obj) continue;
+      cacheOf(child.kind).set(key, { expand: childPaths, promise: Promise.resolve(child.obj), value: child.obj });
+    }
+  };
+
+  const batcherOf = (kind: ResourceKind) => {
+    let batcher = batchers.get(kind);
+    if (batcher) return batcher;
+    batcher = new DataLoader<LoadKey, AnyResource>(
+      async (keys) => {
+        const expandById = new Map<string, Set<string>>();
+        for (const { id, expand } of keys) {
+          const set = expandById.get(id) ?? new Set<string>();
+          for (const p of expand) set.add(p);
+          expandById.set(id, set);
+        }
+        const fetched = await Promise.all(
+          [...expandById].map(async ([id, expand]): Promise<[string, AnyResource | Error]> => {
+            const params = expand.size ? { expand: [...expand].sort() } : {};
+            try {
+              const obj = await RETRIEVE[kind](stripe, id, params, options);
+              const { paths, children } = embeddedObjects(obj);
+              primeChildren(children, paths);
+              return [id, obj];
+            } catch (err) {
+              // Unexpected errors stay raw so the server logs them before masking.
+              return [id, isStripeError(err) ? toGraphQLError(err, requestId) : (err as Error)];
+            }
+          }),
+        );
+        const byId = new Map(fetched);
+        return keys.map(({ id }) => byId.get(id)!);
+      },
+      // Caching is ours (it must know which expands each copy has); DataLoader only batches.
+      { cache: false },
+    );
+    batchers.set(kind, batcher);
+    return batcher;
+  };
+
+  return {
+    load<K extends ResourceKind>(kind: K, id: string, expand: readonly string[] = []): Promise<ResourceTypes[K]> {
+      if (!isIdOfKind(kind, id)) return Promise.reject(invalidIdError(kind, id));
+      const cache = cacheOf(kind);
+      const entry = cache.get(id);
+      if (entry && expand.every((p) => covers(entry.expand, p))) return entry.promise as Promise<ResourceTypes[K]>;
+      const wanted = new Set([...(entry?.expand ?? []), ...expand]);
+      const promise = batcherOf(kind).load({ id, expand: [...wanted] });
+      cache.set(id, { expand: wanted, promise });
+      return promise as Promise<ResourceTypes[K]>;
+    },
+
+    prime<K extends ResourceKind>(kind: K, obj: ResourceTypes[K]): void {
+      const key = cacheKeyOf(kind, obj);
+      if (cacheOf(kind).get(key)?.value === obj) return; // an object resolved from a page that was primed already
+      const { paths, children } = embeddedObjects(obj);
+      cacheOf(kind).set(key, { expand: paths, promise: Promise.resolve(obj), value: obj });
+      primeChildren(children, paths);
+    },
+  };
 }

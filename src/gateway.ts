@@ -1,0 +1,104 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Logger } from 'pino';
+import type { GraphQLSchema } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Config } from './config.js';
+import { createStripeClient } from './stripe/client.js';
+import { createLiveEvents, type LiveEvents } from './events/live.js';
+import type { PubSubOptions } from './events/pubsub.js';
+import { createGatewayYoga, type GatewayYoga } from './server/yoga.js';
+import { createLogger } from './server/logger.js';
+import { schema as gatewaySchema } from './schema/index.js';
+
+export interface GatewayDeps {
+  /** Defaults to a pino logger at config.logLevel with the gateway's redaction. */
+  logger?: Logger;
+  /** In-process upstream (e.g. an emulator's fetch): the SDK calls it with no socket. */
+  fetch?: typeof fetch;
+  /** An emulator running in this process: used as the in-process upstream unless `fetch` is given. */
+  emulator?: { fetch: typeof fetch };
+  /** Another schema (tests of the runtime with a schema of their own). */
+  schema?: GraphQLSchema;
+  /** Pubsub options, e.g. a Redis channel prefix of the test's own. */
+  pubsub?: PubSubOptions;
+}
+
+export interface Gateway {
+  readonly yoga: GatewayYoga;
+  /** Created, not listening: start() listens. */
+  readonly httpServer: Server;
+  readonly log: Logger;
+  /** Live subscriptions: pubsub, webhook receiver, graphql-ws (stats for leak checks). */
+  readonly live: LiveEvents;
+  /** Listens on config.host:config.port (0 = ephemeral); resolves with the base URL. */
+  start(): Promise<{ url: string }>;
+  /** Stops accepting, closes open sockets and the pubsub. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Wires every part of the gateway for one config; nothing global, so tests can build several. */
+export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
+  const log = deps.logger ?? createLogger(config.logLevel);
+  const stripe = createStripeClient(config, { fetch: deps.fetch ?? deps.emulator?.fetch });
+  const live = createLiveEvents({ config, log, pubsub: deps.pubsub });
+
+  // ── Attachment point: subscriptions helper ─────────────────────────────
+  // The webhook route (POST /webhooks/stripe) is a yoga plugin; graphql-ws
+  // attaches to `httpServer` below; live.stop() closes both and the pubsub.
+  const plugins: Plugin[] = [live.plugin];
+  const closers: Array<() => Promise<void>> = [() => live.stop()];
+  // ───────────────────────────────────────────────────────────────────────
+
+  const yoga = createGatewayYoga({
+    config,
+    schema: deps.schema ?? gatewaySchema,
+    stripe,
+    pubsub: live.pubsub,
+    log,
+    plugins,
+  });
+  const httpServer = createServer(yoga);
+  live.attach(httpServer, yoga);
+
+  // Track sockets so stop() does not wait for idle keep-alive connections.
+  const sockets = new Set<Socket>();
+  httpServer.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+
+  let stopping: Promise<void> | undefined;
+
+  return {
+    yoga,
+    httpServer,
+    log,
+    live,
+    start: async () => {
+      const started = await new Promise<{ url: string }>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          httpServer.off('error', reject);
+          const { port } = httpServer.address() as AddressInfo;
+          const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+          resolve({ url: `http://${host}:${port}` });
+        });
+      });
+      // Registers the webhook endpoint with the emulator (emulator mode) and starts the events poller, if configured.
+      await live.start({ url: started.url, stripe, requestOptions: config.stripeAccount ? { stripeAccount: config.stripeAccount } : {} });
+      return started;
+    },
+    stop: () =>
+      (stopping ??= (async () => {
+        for (const close of closers) await close();
+        const closed = new Promise<void>((resolve) => {
+          if (!httpServer.listening) return resolve();
+          httpServer.close(() => resolve());
+        });
+        for (const socket of sockets) socket.destroy();
+        await closed;
+        await yoga.dispose();
+      })()),
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * `npm start`: the only reader of process.env. Without STRIPE_SECRET_KEY it runs the
+ * emulator (seeded with demo data) in this process and points the gateway at it.
+ */
+import { loadConfig, type Config } from './config.js';
+import { createGateway } from './gateway.js';
+import { createLogger } from './server/logger.js';
+import { createEmulator, type Emulator } from './emulator/index.js';
+
+const loaded = loadConfig(process.env);
+const log = createLogger(loaded.logLevel);
+
+let emulator: Emulator | undefined;
+let config: Config = loaded;
+if (loaded.mode === 'emulator') {
+  emulator = createEmulator({ seed: 'demo', realtimeSpeed: loaded.emulatorSpeed || undefined });
+  await emulator.ready;
+  const { url } = await emulator.listen(loaded.emulatorPort, loaded.host);
+  config = Object.freeze({ ...loaded, stripeApiBase: url });
+}
+
+const gateway = createGateway(config, { logger: log });
+const { url } = await gateway.start();
+
+const upstream = emulator
+  ? `emulator at ${emulator.url} (demo data, clock ×${config.emulatorSpeed})`
+  : config.stripeApiBase
+    ? `Stripe-compatible server at ${config.stripeApiBase} (${config.live ? 'live' : 'test'} key)`
+    : `Stripe (${config.live ? 'live' : 'test'} mode)${config.stripeAccount ? ` as ${config.stripeAccount}` : ''}`;
+log.info({ url: `${url}/graphql`, upstream }, `Gateway ready: GraphiQL at ${url}/graphql · upstream: ${upstream}`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    void Promise.all([gateway.stop(), emulator?.close()]).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,212 @@
+import { createHash, randomUUID } from 'node:crypto';
+import Stripe from 'stripe';
+import type { ObjectRef } from '@pothos/core';
+import { builder } from './builder.js';
+import type { Context } from '../context.js';
+import { isStripeError, redactSecrets, toGraphQLError } from '../stripe/errors.js';
+import type { ResourceKind, ResourceTypes } from '../stripe/resources.js';
+import { publishChange } from '../events/publish.js';
+import type { Topics } from '../events/topics.js';
+import {
+  AmountTooLargeError,
+  IdempotencyConflictError,
+  InvalidInputError,
+  InvalidStateError,
+  NotFoundError,
+  TestModeOnlyError,
+  type UserFacingError,
+} from './user-errors.js';
+
+type Types = typeof builder.$inferSchemaTypes;
+type ErrorClass = new (...args: never[]) => UserFacingError;
+
+/**
+ * The `errors` option of a mutation field: the payload itself and the listed
+ * error types form one union, `<Mutation>Result` (e.g. CancelPayoutResult =
+ * CancelPayoutPayload | NotFoundError | InvalidStateError | …), so a client
+ * switches on `__typename` and a cache sees the payload's objects directly.
+ */
+export function mutationErrors(mutation: string, types: ErrorClass[]) {
+  const name = `${mutation[0].toUpperCase()}${mutation.slice(1)}Result`;
+  return {
+    types: [InvalidInputError, ...types] as (new (...args: never[]) => unknown)[],
+    directResult: true as const,
+    union: {
+      name,
+      description: `What \`${mutation}\` returns: its payload on success, or one of the expected failures (all implement UserError).`,
+    },
+  };
+}
+
+/**
+ * A payload object type with one field per entry, each resolving to the object
+ * of that name. Mutations return these plain objects; nested selections read
+ * the same objects the mutation got back (already primed in the loaders).
+ */
+export function payloadType<Shape extends object>(
+  name: string,
+  description: string,
+  fields: { [K in keyof Shape & string]: { type: ObjectRef<Types, Shape[K]>; description: string } },
+): ObjectRef<Types, Shape> {
+  return builder.objectRef<Shape>(name).implement({
+    description,
+    fields: (t) =>
+      Object.fromEntries(
+        Object.entries(fields).map(([field, spec]) => {
+          const { type, description: fieldDescription } = spec as { type: ObjectRef<Types, unknown>; description: string };
+          return [field, t.field({ type, description: fieldDescription, resolve: (payload) => payload[field as keyof Shape] })];
+        }),
+      ),
+  });
+}
+
+type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
+
+/** Every mutation input's optional `idempotencyKey` field. */
+export function idempotencyKeyField(t: InputFieldBuilder) {
+  return t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION });
+}
+
+/** A `metadata` input field; `what` names the object it is attached to. */
+export function metadataField(t: InputFieldBuilder, what: string, opts: { update: boolean; required?: boolean }) {
+  return t.field({
+    type: 'Metadata',
+    required: opts.required ?? false,
+    description: opts.update
+      ? `Keys to set on the ${what}'s metadata; a key set to null or "" is removed, keys left out are kept. At most 50 keys, key ≤40 characters without [ or ], value ≤500 characters.`
+      : `Key-value pairs to attach to the ${what}. At most 50 keys, key ≤40 characters without [ or ], value ≤500 characters.`,
+  });
+}
+
+const IDEMPOTENCY_KEY_DESCRIPTION =
+  'Makes the mutation safe to retry (≤255 characters). Sending the same key again with the same input returns the first ' +
+  'result instead of acting twice; the same key with different input is refused with IdempotencyConflictError. Keys are ' +
+  'scoped to this mutation and expire after 24 hours at Stripe. Without a key the gateway makes one per call, so its own ' +
+  'network retries never act twice, but a client-side retry is a new operation.';
+
+/** Stripe's limit on the Idempotency-Key header. */
+const MAX_STRIPE_KEY = 255;
+
+/**
+ * The Idempotency-Key sent to Stripe for one mutation execution.
+ *
+ * Client keys are namespaced by mutation ("gql:cancelPayout:<key>"): the key is
+ * an argument of one mutation, so reusing a client's own id (say an order id)
+ * as the key of two different mutations must not make the second one fail at
+ * Stripe (which refuses a key used on another endpoint) or, worse, replay the
+ * first one's result. Within a mutation, Stripe's own comparison of the
+ * parameters gives "same input → same result, different input → conflict".
+ * A namespaced key longer than Stripe's 255 characters is hashed. Without a
+ * client key, a fresh uuid per execution still covers the SDK's network retries.
+ */
+export function idempotencyKeyFor(mutation: string, clientKey: string | null | undefined): string {
+  if (clientKey == null) return `gql:${mutation}:auto:${randomUUID()}`;
+  const key = `gql:${mutation}:${clientKey}`;
+  if (key.length <= MAX_STRIPE_KEY) return key;
+  return `gql:${mutation}:sha256:${createHash('sha256').update(clientKey).digest('hex')}`;
+}
+
+/** Refuses a test helper before any upstream call when the gateway runs with a live key. */
+export function assertTestMode(ctx: Context, operation: string): void {
+  if (ctx.config.live) throw new TestModeOnlyError(operation);
+}
+
+/** What a write acts on, so Stripe's refusals can be turned into precise typed errors. */
+export interface WriteSubject {
+  /** The id named by the input (for NotFoundError when Stripe's message names none). */
+  id: string;
+  /** Reads the object's current status, for InvalidStateError; null when it has none. */
+  status?: () => Promise<string | null>;
+  /** Reads how much may still be moved (unreversed/unrefunded remainder), for AmountTooLargeError. */
+  remainder?: () => Promise<number | null>;
+}
+
+export interface WriteSpec {
+  /** The mutation's field name: namespaces the client's idempotency key. */
+  mutation: string;
+  idempotencyKey?: string | null;
+  subject?: WriteSubject;
+}
+
+/**
+ * Runs one Stripe write for a mutation: passes the request's options plus the
+ * idempotency key (so the SDK's retries reuse it), and turns Stripe's expected
+ * refusals into typed errors. Anything else becomes a coded top-level error.
+ */
+export async function stripeWrite<T>(ctx: Context, spec: WriteSpec, call: (options: Stripe.RequestOptions) => Promise<T>): Promise<T> {
+  const options: Stripe.RequestOptions = { ...ctx.requestOptions, idempotencyKey: idempotencyKeyFor(spec.mutation, spec.idempotencyKey) };
+  try {
+    return await call(options);
+  } catch (err) {
+    const typed = isStripeError(err) ? await typedStripeError(err, spec) : null;
+    if (typed) throw typed;
+    ctx.log.warn({ err, mutation: spec.mutation, requestId: ctx.requestId }, 'mutation failed upstream');
+    throw toGraphQLError(err, ctx.requestId);
+  }
+}
+
+/** Loads the subject's field through the request's loaders; null when it cannot be read. */
+export function reader<K extends ResourceKind, V>(ctx: Context, kind: K, id: string, pick: (obj: ResourceTypes[K]) => V): () => Promise<V | null> {
+  return async () => {
+    try {
+      return pick(await ctx.loaders.load(kind, id));
+    } catch {
+      return null;
+    }
+  };
+}
+
+const NO_SUCH = /No such [\w .]+: '([^']+)'/;
+/** Codes for "the balance (or financial account) cannot cover this amount". */
+const INSUFFICIENT_FUNDS = new Set(['balance_insufficient', 'insufficient_funds']);
+/** Wordings of "more than is left" that Stripe sends without a code. */
+const OVER_REMAINDER = /greater than|more than|exceeds|too large/i;
+
+async function typedStripeError(err: Stripe.errors.StripeError, spec: WriteSpec): Promise<UserFacingError | null> {
+  const message = redactSecrets(err.message);
+  const subject = spec.subject;
+  if (err instanceof Stripe.errors.StripeIdempotencyError || err.rawType === 'idempotency_error') {
+    return new IdempotencyConflictError(message, spec.idempotencyKey ?? null);
+  }
+  if (err.code === 'resource_missing' || err.statusCode === 404) {
+    return new NotFoundError(message, NO_SUCH.exec(err.message)?.[1] ?? subject?.id ?? '');
+  }
+  if (err.statusCode !== 400 || err.rawType !== 'invalid_request_error') return null;
+  if (err.code === 'charge_already_refunded') return new AmountTooLargeError(message, 0);
+  if (INSUFFICIENT_FUNDS.has(err.code ?? '')) return new AmountTooLargeError(message, null);
+  if (err.code === 'amount_too_large' || (err.param === 'amount' && OVER_REMAINDER.test(err.message))) {
+    return new AmountTooLargeError(message, (await subject?.remainder?.()) ?? null);
+  }
+  if (err.param && isParameterProblem(err)) return new InvalidInputError([{ path: inputPathOf(err.param), message }]);
+  // Any other 400 is Stripe refusing the change in the object's current state
+  // (Stripe words these in prose, usually without a code).
+  return new InvalidStateError(message, (await subject?.status?.()) ?? null);
+}
+
+/** A refusal of the parameter's value itself (parameter_invalid_integer, invalid_currency, "Invalid …"), not of the state it meets. */
+function isParameterProblem(err: Stripe.errors.StripeError): boolean {
+  if (err.code) return err.code.startsWith('parameter_') || err.code.startsWith('invalid_');
+  return /^invalid\b/i.test(err.message);
+}
+
+/** Stripe's param name ('metadata[order_id]', 'statement_descriptor') as a path in the GraphQL input (camelCase, metadata keys kept). */
+function inputPathOf(param: string): string[] {
+  const segments = param.split(/[[\]]+/).filter(Boolean);
+  const path = segments.map((s, i) => (segments[i - 1] === 'metadata' ? s : s.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())));
+  return ['input', ...path];
+}
+
+/**
+ * After a successful write: caches the fresh object for the rest of this
+ * request (nested selections read the new state) and tells subscribers, with
+ * the Stripe event type the change corresponds to and a synthetic 'gw_' id.
+ */
+export function settle<K extends keyof Topics & ResourceKind>(ctx: Context, kind: K, eventType: string, object: ResourceTypes[K]): void {
+  ctx.loaders.prime(kind, object);
+  publishChange(ctx.pubsub, kind, {
+    eventId: `gw_${randomUUID()}`,
+    type: eventType,
+    created: Math.floor(Date.now() / 1000),
+    object,
+  } as Topics[K][0]);
+}

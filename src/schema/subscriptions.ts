@@ -1,0 +1,90 @@
+import type { ObjectRef } from '@pothos/core';
+import { filter, pipe } from 'graphql-yoga';
+import { builder } from './builder.js';
+import { assertIdOf } from './node.js';
+import { toEnumValue, type StripeEnum } from './enums.js';
+import type { Context } from '../context.js';
+import type { ObjectChange, Topics } from '../events/topics.js';
+import { createLoaders, KIND_TYPE_NAMES, type Loaders } from '../stripe/loaders.js';
+import type { ResourceTypes } from '../stripe/resources.js';
+
+/**
+ * What every resource's *.subscriptions.ts file shares: the event payload
+ * type, subscribe-time checks, and per-event resolution with fresh loaders.
+ */
+
+type Types = typeof builder.$inferSchemaTypes;
+/** A pubsub topic; each is also the loader kind of the objects it carries. */
+export type Topic = keyof Topics;
+export type Change<T extends Topic> = Topics[T][0];
+type AnyTopicObject = ResourceTypes[Topic];
+
+interface EventTypeOptions<T extends Topic> {
+  /** e.g. 'PayoutEvent'. */
+  name: string;
+  /** The field that carries the object, e.g. 'payout'. */
+  field: string;
+  type: ObjectRef<Types, ResourceTypes[T]>;
+  description: string;
+  fieldDescription: string;
+}
+
+/** `XxxEvent { eventId, type, occurredAt, <field> }`: one delivered change of one object. */
+export function objectEventType<T extends Topic>(opts: EventTypeOptions<T>): ObjectRef<Types, Change<T>> {
+  // Built over the union of the topics' objects: Pothos' field typing can't follow the generic T.
+  const type = opts.type as unknown as ObjectRef<Types, AnyTopicObject>;
+  const ref = builder.objectRef<ObjectChange<AnyTopicObject>>(opts.name).implement({
+    description: opts.description,
+    fields: (t) => ({
+      eventId: t.exposeID('eventId', {
+        description: "The Stripe event's id (evt_…), or a gw_… id when the change came from this gateway's own mutation.",
+      }),
+      type: t.exposeString('type', { description: "The Stripe event type, e.g. 'payout.paid' or 'transfer.reversed'." }),
+      occurredAt: t.field({ type: 'DateTime', description: 'When the change happened (the event’s `created`).', resolve: (c) => c.created }),
+      [opts.field]: t.field({
+        type,
+        description: opts.fieldDescription,
+        // The snapshot the event carried; nested objects load through this event's own loaders.
+        resolve: (c) => c.object,
+      }),
+    }),
+  });
+  return ref as unknown as ObjectRef<Types, Change<T>>;
+}
+
+/**
+ * Subscribe-time checks for a per-object subscription: the id's prefix
+ * (BAD_USER_INPUT, no upstream call), then one retrieve (NOT_FOUND for an
+ * unknown id). Then the object's own topic.
+ */
+export async function subscribeToObject<T extends Topic>(ctx: Context, topic: T, id: string): Promise<AsyncIterable<Change<T>>> {
+  assertIdOf(KIND_TYPE_NAMES[topic], id, 'id');
+  await ctx.loaders.load(topic, id);
+  return (ctx.pubsub.subscribe as (topic: T, id: string) => AsyncIterable<Change<T>>)(topic, id);
+}
+
+/** A list subscription: every change on the topic whose object passes `keep`. */
+export function subscribeToList<T extends Topic>(ctx: Context, topic: T, keep: (object: ResourceTypes[T]) => boolean): AsyncIterable<Change<T>> {
+  const all = (ctx.pubsub.subscribe as (topic: T) => AsyncIterable<Change<T>>)(topic);
+  return pipe(all, filter((change: Change<T>) => keep(change.object as ResourceTypes[T])));
+}
+
+/** A `status: [XxxStatus!]` filter; UNRECOGNIZED matches statuses newer than the schema. No list means every status. */
+export function statusFilter(type: StripeEnum, statuses: readonly string[] | null | undefined): (status: string) => boolean {
+  if (!statuses?.length) return () => true;
+  const wanted = new Set(statuses);
+  return (status) => wanted.has(toEnumValue(type, status));
+}
+
+/**
+ * The resolve step of every subscription field. A subscription's context lives
+ * as long as the subscription, but each delivered event must read fresh data:
+ * so every event gets new loaders (primed with the event's snapshot). Events of
+ * one subscription are executed one after another, so swapping is safe.
+ */
+export function deliverChange<T extends Topic>(ctx: Context, topic: T, change: Change<T>): Change<T> {
+  const loaders = createLoaders(ctx.stripe, ctx.requestOptions, ctx.requestId);
+  loaders.prime(topic, change.object as ResourceTypes[T]);
+  (ctx as { loaders: Loaders }).loaders = loaders;
+  return change;
+}

@@ -1,0 +1,88 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { YogaServerInstance } from 'graphql-yoga';
+
+export interface GraphQLWsServer {
+  /** Open WebSocket connections. */
+  clientCount(): number;
+  /** Says goodbye to every client (1001), cuts the ones that don't answer, and stops accepting upgrades. */
+  close(): Promise<void>;
+}
+
+/** How long close() waits for clients to finish the close handshake before cutting them off. */
+const CLOSE_GRACE_MS = 1_000;
+
+// Any context types: the WebSocket path only forwards them.
+type AnyYoga = YogaServerInstance<any, any>;
+
+/**
+ * graphql-ws on the gateway's own HTTP server and GraphQL path, run through
+ * yoga's getEnveloped so WebSocket operations get the same plugins, context,
+ * validation and error masking as HTTP and SSE (graphql-yoga's graphql-ws recipe).
+ */
+export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga): GraphQLWsServer {
+  const wsServer = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint });
+
+  const disposable = useServer(
+    {
+      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
+      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
+      onSubscribe: async (ctx, _id, params) => {
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          request: toFetchRequest(ctx.extra.request, yoga.graphqlEndpoint),
+          socket: ctx.extra.socket,
+          params,
+        });
+        let document: DocumentNode;
+        try {
+          document = parse(params.query);
+        } catch (err) {
+          if (err instanceof GraphQLError) return [err];
+          throw err;
+        }
+        const errors = validate(schema, document);
+        if (errors.length) return errors;
+        const args: ExecutionArgs = {
+          schema,
+          operationName: params.operationName,
+          document,
+          variableValues: params.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe } satisfies EnvelopedRoot,
+        };
+        return args;
+      },
+    },
+    wsServer,
+  );
+
+  return {
+    clientCount: () => wsServer.clients.size,
+    async close() {
+      const cutoff = setTimeout(() => {
+        for (const client of wsServer.clients) client.terminate();
+      }, CLOSE_GRACE_MS);
+      try {
+        await disposable.dispose();
+      } finally {
+        clearTimeout(cutoff);
+      }
+    },
+  };
+}
+
+/** The enveloped execute/subscribe, carried to graphql-ws's execute/subscribe through rootValue. */
+type EnvelopedRoot = Pick<ReturnType<AnyYoga['getEnveloped']>, 'execute' | 'subscribe'>;
+
+/** The upgrade request as a Fetch Request, so context code reads headers the same way for HTTP and WebSocket. */
+function toFetchRequest(req: IncomingMessage, path: string): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  return new Request(new URL(req.url ?? path, `http://${req.headers.host ?? 'localhost'}`), { headers });
+}

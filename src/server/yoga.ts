@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type Stripe from 'stripe';
+import type { Logger } from 'pino';
+import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  createYoga,
+  handleStreamOrSingleExecutionResult,
+  type Plugin,
+  type YogaServerInstance,
+} from 'graphql-yoga';
+import type { Config } from '../config.js';
+import type { Context } from '../context.js';
+import type { GatewayPubSub } from '../events/pubsub.js';
+import { createLoaders } from '../stripe/loaders.js';
+import { MASKED_MESSAGE, redactSecrets, toGraphQLError } from '../stripe/errors.js';
+import { graphiqlOptions, createGraphiQLRenderer } from './graphiql.js';
+
+export interface GatewayYogaOptions {
+  config: Config;
+  schema: GraphQLSchema;
+  /** One SDK client per gateway; every request shares it. */
+  stripe: Stripe;
+  pubsub: GatewayPubSub;
+  log: Logger;
+  /** Extra plugins (webhook route, ...), run before the gateway's own. */
+  plugins?: Plugin[];
+}
+
+export type GatewayYoga = YogaServerInstance<Record<string, unknown>, Context>;
+
+const HEALTH_PATH = '/healthz';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's X-Request-Id if it is a sane token, else a fresh one. */
+function requestIdOf(request: Request): string {
+  const given = request.headers.get('x-request-id');
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Liveness: answers before any GraphQL work, so it stays cheap and independent of Stripe. */
+function useHealthz(): Plugin {
+  return {
+    onRequest({ url, endResponse, fetchAPI }) {
+      if (url.pathname !== HEALTH_PATH) return;
+      endResponse(
+        new fetchAPI.Response(JSON.stringify({ status: 'ok' }), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
+    },
+  };
+}
+
+/** One error as the client sees it; unexpected ones are logged (with the request id) and masked. */
+function clientError(error: GraphQLError, ctx: Context): GraphQLError {
+  const original = error.originalError;
+  if (!original || original instanceof GraphQLError) {
+    // Parse/validation/coercion errors and deliberate (coded) errors pass; a key never does.
+    const message = redactSecrets(error.message);
+    if (message === error.message) return error;
+    return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: error.extensions });
+  }
+  const mapped = toGraphQLError(original, ctx.requestId);
+  const code = mapped.extensions.code;
+  const path = error.path?.join('.');
+  if (code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ err: original, path }, 'unexpected error in resolver');
+  else if (code === 'UPSTREAM_ERROR') ctx.log.warn({ err: original, path }, 'Stripe request failed');
+  return new GraphQLError(mapped.message, { nodes: error.nodes, path: error.path, extensions: mapped.extensions });
+}
+
+/**
+ * Maps execution errors while the request's context (request id, logger) is at hand:
+ * Stripe errors become coded errors, anything unexpected becomes INTERNAL_SERVER_ERROR.
+ * Yoga's own masking (below) then only sees errors that are safe to show.
+ */
+function useGatewayErrors(): Plugin<Context> {
+  const mapResult = ({ args, result, setResult }: {
+    args: { contextValue: Context };
+    result: ExecutionResult;
+    setResult: (r: ExecutionResult) => void;
+  }) => {
+    if (!result.errors?.length) return;
+    setResult({ ...result, errors: result.errors.map((e) => clientError(e, args.contextValue)) });
+  };
+  return {
+    onExecute: () => ({ onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, mapResult) }),
+    onSubscribe: () => ({ onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, mapResult) }),
+  };
+}
+
+/** Yoga's last line of defence, for errors raised outside execution (e.g. while building the context). */
+function maskError(error: unknown): Error {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof GraphQLError && typeof original.extensions.code === 'string') return error as Error;
+  if (error instanceof GraphQLError && !error.originalError) return error;
+  return new GraphQLError(MASKED_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+/**
+ * The gateway's yoga: per-request context (loaders, child logger, request id echoed in
+ * X-Request-Id), error mapping and masking, /healthz, and an offline GraphiQL at /graphql.
+ */
+export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
+  const { config, schema, stripe, pubsub, log } = opts;
+  const requestOptions: Stripe.RequestOptions = config.stripeAccount ? { stripeAccount: config.stripeAccount } : {};
+  const requestIds = new WeakMap<Request, string>();
+  const idOf = (request: Request) => {
+    let id = requestIds.get(request);
+    if (!id) requestIds.set(request, (id = requestIdOf(request)));
+    return id;
+  };
+
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: graphiqlOptions,
+    renderGraphiQL: createGraphiQLRenderer(),
+    // Yoga logs masked errors with this logger; pino's methods fit its interface.
+    logging: log,
+    maskedErrors: { maskError },
+    context: ({ request }): Context => {
+      const requestId = idOf(request);
+      return {
+        config,
+        stripe,
+        requestOptions,
+        loaders: createLoaders(stripe, requestOptions, requestId),
+        pubsub,
+        log: log.child({ requestId }),
+        requestId,
+      };
+    },
+    plugins: [
+      useHealthz(),
+      ...(opts.plugins ?? []),
+      useGatewayErrors(),
+      {
+        onResponse({ request, response }) {
+          response.headers.set('x-request-id', idOf(request));
+        },
+      },
+    ],
+  });
+}

@@ -1,0 +1,53 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { createHarness, type Harness } from '../harness.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+// Flags from TOOLCHAIN.md: headless, and no background traffic to a network that is not there.
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** A first-time user: opens /graphql in a real browser against the demo data and runs the default example. */
+const title = hasChromium ? 'GraphiQL in a real browser' : `GraphiQL in a real browser (skipped: ${CHROMIUM} is missing; apt-get install -y chromium)`;
+
+describe.skipIf(!hasChromium)(title, () => {
+  let h: Harness;
+  let profile: string;
+  let browser: BrowserContext;
+
+  beforeAll(async () => {
+    h = await createHarness();
+    profile = mkdtempSync(join(tmpdir(), 'gateway-graphiql-'));
+    browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    await h?.close();
+  });
+
+  it('runs the default RecentPayouts example and shows payouts, loading nothing from outside', async () => {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const outside: string[] = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(h.url) && !/^(blob|data):/.test(url)) outside.push(url);
+    });
+    await page.goto(`${h.url}/graphql`);
+    await page.locator('.graphiql-execute-button').click({ timeout: 20_000 });
+    // Several operations in the document: GraphiQL asks which one to run.
+    await page.getByRole('menuitem', { name: 'RecentPayouts' }).click();
+    const response = page.locator('.graphiql-response');
+    // The editor renders spaces as no-break spaces; compare on normalised text.
+    const responseText = async () => ((await response.textContent()) ?? '').replace(/\s+/g, ' ');
+    await expect.poll(responseText, { timeout: 20_000 }).toMatch(/"id": "po_/);
+    const text = await responseText();
+    expect(text).toContain('"balanceTransaction"');
+    expect(text).not.toContain('"errors"');
+    expect(outside).toEqual([]);
+  });
+});
