@@ -6,6 +6,7 @@ import { loadConfig, type Config } from './config.js';
 import { createGateway } from './gateway.js';
 import { createLogger } from './server/logger.js';
 import { createEmulator, type Emulator } from './emulator/index.js';
+import { SEED_DAYS } from './emulator/seed.js';
 
 const loaded = loadConfig(process.env);
 const log = createLogger(loaded.logLevel);
@@ -13,7 +14,9 @@ const log = createLogger(loaded.logLevel);
 let emulator: Emulator | undefined;
 let config: Config = loaded;
 if (loaded.mode === 'emulator') {
-  emulator = createEmulator({ seed: 'demo', realtimeSpeed: loaded.emulatorSpeed || undefined });
+  // The demo seed spreads 90 days of history by moving the clock on; starting 90 days back makes it end today.
+  const startTime = Math.floor(Date.now() / 1000) - SEED_DAYS * 86_400;
+  emulator = createEmulator({ seed: 'demo', startTime, realtimeSpeed: loaded.emulatorSpeed || undefined });
   await emulator.ready;
   const { url } = await emulator.listen(loaded.emulatorPort, loaded.host);
   config = Object.freeze({ ...loaded, stripeApiBase: url });
@@ -27,7 +30,18 @@ const upstream = emulator
   : config.stripeApiBase
     ? `Stripe-compatible server at ${config.stripeApiBase} (${config.live ? 'live' : 'test'} key)`
     : `Stripe (${config.live ? 'live' : 'test'} mode)${config.stripeAccount ? ` as ${config.stripeAccount}` : ''}`;
-log.info({ url: `${url}/graphql`, upstream }, `Gateway ready: GraphiQL at ${url}/graphql · upstream: ${upstream}`);
+log.info({ url: `${url}/graphql`, upstream }, 'gateway ready');
+process.stdout.write(
+  [
+    '',
+    '  Stripe GraphQL gateway',
+    `  GraphQL + GraphiQL  ${url}/graphql`,
+    `  Health              ${url}/healthz`,
+    `  Upstream            ${upstream}`,
+    emulator ? '  No STRIPE_SECRET_KEY set: using the built-in emulator with demo data.' : '',
+    '',
+  ].join('\n') + '\n',
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -116,7 +116,7 @@ export function createApi(deps: ApiDeps): (req: EmulatorRequest) => Promise<Emul
         body = await deps.stores.tx.run(async () => {
           const ctx = createContext(deps, account, params, match.path, origin);
           const result = await match.route.handler(ctx);
-          return JSON.stringify(expandBody(result, expand, ctx.store, deps.expandable));
+          return JSON.stringify(expandBody(result, expand, ctx.store, deps.expandable, (other) => deps.stores.account(other)));
         });
       } catch (err) {
         const failure = toFailure(err);

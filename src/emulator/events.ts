@@ -20,7 +20,7 @@ export interface EventBusOptions {
 
 export interface EventBus {
   /** Records an Event in `store` (inside the current transaction) and delivers it to matching endpoints once committed. */
-  emit(store: AccountStore, type: string, object: StripeObject, previous: Record<string, unknown> | undefined, request: EventRequest): StripeObject;
+  emit(store: AccountStore, type: string, object: StripeObject, previous: Record<string, unknown> | undefined, request: EventRequest): void;
   /** Resolves when no webhook delivery (or retry) is pending. */
   idle(): Promise<void>;
   /** Stops deliveries: pending retries are dropped. */
@@ -146,19 +146,21 @@ export function createEventBus(opts: EventBusOptions): EventBus {
         ...(store.account ? { account: store.account } : {}),
         api_version: API_VERSION,
         created: opts.clock.now(),
-        data: { object: structuredClone(object), ...(previous ? { previous_attributes: structuredClone(previous) } : {}) },
+        data: { object, ...(previous ? { previous_attributes: previous } : {}) },
         livemode: false,
         pending_webhooks: endpoints.length,
         request: { ...request },
         type,
       };
-      const stored = store.put(event);
-      const payload = JSON.stringify(stored, null, 2);
-      opts.stores.tx.afterCommit(() => {
-        if (closed) return;
-        for (const endpoint of endpoints) enqueue(endpoint, { account: store.account, eventId: event.id, payload });
-      });
-      return stored;
+      // The store keeps a copy, and the payload is rendered now: later changes to `object` reach neither.
+      store.put(event);
+      if (endpoints.length) {
+        const payload = JSON.stringify(event, null, 2);
+        opts.stores.tx.afterCommit(() => {
+          if (closed) return;
+          for (const endpoint of endpoints) enqueue(endpoint, { account: store.account, eventId: event.id, payload });
+        });
+      }
     },
     idle() {
       if (inFlight === 0) return Promise.resolve();

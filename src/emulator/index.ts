@@ -114,8 +114,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   /** Seeder traffic: in-process, not counted, no faults, not held back by `ready`. */
   function internalClient(): Stripe {
     const internalFetch = async (input: string | URL | Request, init?: RequestInit) => {
-      const request = toRequest(input, init);
-      const res = await handle({ method: request.method, url: new URL(request.url), headers: request.headers, body: await request.text(), internal: true });
+      const res = await handle({ ...(await readRequest(input, init)), internal: true });
       return new Response(res.body, { status: res.status, headers: res.headers });
     };
     return new Stripe(SEED_KEY, { httpClient: Stripe.createFetchHttpClient(internalFetch), maxNetworkRetries: 0, telemetry: false });
@@ -125,10 +124,9 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   const settled = ready.catch(() => undefined);
 
   async function fetchHandler(input: string | URL | Request, init?: RequestInit): Promise<Response> {
-    const request = toRequest(input, init);
-    const body = await request.text();
+    const request = await readRequest(input, init);
     await settled;
-    const res = await handle({ method: request.method, url: new URL(request.url), headers: request.headers, body });
+    const res = await handle(request);
     if (res.drop) throw new TypeError('fetch failed: the emulator dropped the connection (injected fault)');
     return new Response(res.body, { status: res.status, headers: res.headers });
   }
@@ -199,8 +197,16 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   };
 }
 
-/** Accepts what fetch accepts, plus a bare path ('/v1/payouts') for convenience. */
-function toRequest(input: string | URL | Request, init?: RequestInit): Request {
-  if (typeof input === 'string' && input.startsWith('/')) return new Request(`http://emulator.local${input}`, init);
-  return new Request(input, init);
+/**
+ * Accepts what fetch accepts, plus a bare path ('/v1/payouts') for convenience.
+ * A URL with a text body (what the SDK sends) is read as is: building a WHATWG
+ * Request per call costs more than the emulator's own work.
+ */
+async function readRequest(input: string | URL | Request, init: RequestInit = {}): Promise<EmulatorRequest> {
+  const url = typeof input === 'string' && input.startsWith('/') ? `http://emulator.local${input}` : input;
+  if (!(url instanceof Request) && (init.body == null || typeof init.body === 'string')) {
+    return { method: (init.method ?? 'GET').toUpperCase(), url: new URL(url), headers: new Headers(init.headers), body: init.body ?? '' };
+  }
+  const request = new Request(url, init);
+  return { method: request.method, url: new URL(request.url), headers: request.headers, body: await request.text() };
 }

@@ -1,3 +1,4 @@
+import { copyJson } from './copy.js';
 import type { AccountStore, StripeObject } from './types.js';
 
 type Balance = AccountStore['balance'];
@@ -61,12 +62,12 @@ interface Entry {
   seq: number;
 }
 
-/** One account's objects, deep-copied in and out so callers never hold live state. */
+/** One account's objects, copied in and out so callers never hold live state. */
 export class MemoryAccountStore implements AccountStore {
   private objects = new Map<string, Entry>();
   private byType = new Map<string, Set<string>>();
   private seq = 0;
-  private currentBalance: Balance = structuredClone(STARTING_BALANCE);
+  private currentBalance: Balance = copyJson(STARTING_BALANCE);
   private balanceSaved = false;
 
   constructor(
@@ -76,14 +77,15 @@ export class MemoryAccountStore implements AccountStore {
 
   get<T extends StripeObject = StripeObject>(id: string): T | undefined {
     const entry = this.objects.get(id);
-    return entry ? (structuredClone(entry.obj) as T) : undefined;
+    return entry ? (copyJson(entry.obj) as T) : undefined;
   }
 
+  /** Keeps a copy; hands back `obj` itself (the caller's own object, so no second copy is needed). */
   put<T extends StripeObject>(obj: T): T {
     const prev = this.objects.get(obj.id);
     this.tx.record(() => (prev ? this.setEntry(obj.id, prev) : this.removeEntry(obj.id)));
-    this.setEntry(obj.id, { obj: structuredClone(obj), seq: prev?.seq ?? this.seq++ });
-    return structuredClone(obj);
+    this.setEntry(obj.id, { obj: copyJson(obj), seq: prev?.seq ?? this.seq++ });
+    return obj;
   }
 
   all<T extends StripeObject = StripeObject>(objectType: string): T[] {
@@ -91,7 +93,7 @@ export class MemoryAccountStore implements AccountStore {
     if (!ids) return [];
     const matching = [...ids].map((id) => this.objects.get(id)!);
     matching.sort(newestFirst);
-    return matching.map((e) => structuredClone(e.obj) as T);
+    return matching.map((e) => copyJson(e.obj) as T);
   }
 
   delete(id: string): boolean {
@@ -126,7 +128,7 @@ export class MemoryAccountStore implements AccountStore {
   /** Handlers mutate the returned record in place; inside a transaction the first access saves a copy to restore on rollback. */
   get balance(): Balance {
     if (this.tx.active && !this.balanceSaved) {
-      const saved = structuredClone(this.currentBalance);
+      const saved = copyJson(this.currentBalance);
       this.balanceSaved = true;
       this.tx.record(() => {
         this.currentBalance = saved;
@@ -140,8 +142,8 @@ export class MemoryAccountStore implements AccountStore {
   /** Deep copy of every object (insertion order) and the balance. */
   dump(): { objects: StripeObject[]; balance: Balance } {
     return {
-      objects: [...this.objects.values()].sort((a, b) => a.seq - b.seq).map((e) => structuredClone(e.obj)),
-      balance: structuredClone(this.currentBalance),
+      objects: [...this.objects.values()].sort((a, b) => a.seq - b.seq).map((e) => copyJson(e.obj)),
+      balance: copyJson(this.currentBalance),
     };
   }
 

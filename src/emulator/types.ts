@@ -60,7 +60,7 @@ export interface Clock {
 export interface AccountStore {
   readonly account: string | null;
   get<T extends StripeObject = StripeObject>(id: string): T | undefined;
-  /** Inserts or replaces; keeps insertion order for tie-breaking lists on equal `created`. */
+  /** Inserts or replaces a copy of `obj` and returns `obj`; keeps insertion order for tie-breaking lists on equal `created`. */
   put<T extends StripeObject>(obj: T): T;
   /** Objects of one `object` type (e.g. 'payout', 'treasury.outbound_payment'), newest first. */
   all<T extends StripeObject = StripeObject>(objectType: string): T[];
@@ -112,12 +112,29 @@ export interface Route {
   handler(ctx: HandlerContext): ApiBody | Promise<ApiBody>;
 }
 
+/** What an expand lookup may reach, seen from the account the owning object lives in. */
+export interface ExpandScope {
+  /** The account the owning object lives in. */
+  store: AccountStore;
+  /** A connected account's objects; only reachable from the platform (null from a connected account). */
+  connected(account: string): AccountStore | null;
+}
+
 /**
- * Tells the expander what an expandable field points at: for each `object`
- * type, field name → how to find the referenced object by id in the store.
- * Fields not listed are not expandable (Stripe answers 400).
+ * Which account holds the object an expandable field's id points at: `true` =
+ * the owner's own account; a function picks another one from the owning
+ * object (Connect side effects live in the destination account), or undefined
+ * to leave the id as it is.
  */
-export type ExpandableMap = Record<string, Record<string, true>>;
+export type ExpandTarget = true | ((owner: StripeObject, scope: ExpandScope) => AccountStore | null | undefined);
+
+/**
+ * Tells the expander what can be expanded: for each `object` type, path → where
+ * the referenced object lives. A path names a field of the object itself
+ * ('transaction') or one inside its plain hashes ('returned_details.transaction').
+ * Paths not listed are not expandable (Stripe answers 400).
+ */
+export type ExpandableMap = Record<string, Record<string, ExpandTarget>>;
 
 export interface EmulatorOptions {
   /** Seed demo data at start ('demo') or start empty ('none', default). */

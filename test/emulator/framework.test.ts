@@ -84,6 +84,17 @@ describe('emulator framework', () => {
     const live = emulator.account(null).get(payout.id)!;
     live.amount = 999;
     expect((await stripe.payouts.retrieve(payout.id)).amount).toBe(10);
+
+    // put keeps its own deep copy: later changes to the object put (even nested) do not reach the store.
+    const written = emulator.account(null).put({ ...emulator.account(null).get(payout.id)!, metadata: { k: 'v' } });
+    (written.metadata as Record<string, string>).k = 'changed';
+    expect((await stripe.payouts.retrieve(payout.id)).metadata).toEqual({ k: 'v' });
+
+    // An event keeps the object as it was when it happened.
+    await emulator.advance(3 * 24 * 3600);
+    expect((await stripe.payouts.retrieve(payout.id)).status).toBe('paid');
+    const [created] = (await stripe.events.list({ type: 'payout.created' })).data;
+    expect((created.data.object as Stripe.Payout).status).toBe('pending');
   });
 
   it('counts requests by route pattern, excluding admin calls', async () => {

@@ -150,4 +150,27 @@ describe('treasury outbound payments through the SDK', () => {
     const obp = await stripe.treasury.outboundPayments.retrieve((await toBank(100)).id, { expand: ['transaction'] });
     expect((obp.transaction as Stripe.Treasury.Transaction).object).toBe('treasury.transaction');
   });
+
+  it('expands returned_details.transaction through the plain hash, on one payment and on lists', async () => {
+    const returned = await stripe.testHelpers.treasury.outboundPayments.returnOutboundPayment((await toBank(300)).id, {
+      expand: ['returned_details.transaction'],
+    });
+    const credit = returned.returned_details?.transaction as Stripe.Treasury.Transaction;
+    expect(credit).toMatchObject({ object: 'treasury.transaction', amount: 300, status: 'posted', flow: returned.id });
+    expect(returned.returned_details?.code).toBe('account_closed');
+
+    const processing = await toBank(100);
+    const list = await stripe.treasury.outboundPayments.list({ financial_account: fa.id, expand: ['data.returned_details.transaction', 'data.transaction'] });
+    const byId = new Map(list.data.map((p) => [p.id, p]));
+    expect((byId.get(returned.id)?.returned_details?.transaction as Stripe.Treasury.Transaction).id).toBe(credit.id);
+    expect((byId.get(returned.id)?.transaction as Stripe.Treasury.Transaction).amount).toBe(-300);
+    expect(byId.get(processing.id)?.returned_details).toBeNull();
+
+    // Stored objects keep the id; the hash itself and its other fields are not expandable.
+    expect((await stripe.treasury.outboundPayments.retrieve(returned.id)).returned_details?.transaction).toBe(credit.id);
+    for (const [path, refused] of [['returned_details', 'returned_details'], ['returned_details.code', 'returned_details.code'], ['status_transitions.posted_at', 'status_transitions']]) {
+      const err = await stripeError(() => stripe.treasury.outboundPayments.retrieve(returned.id, { expand: [path] }));
+      expect(err).toMatchObject({ statusCode: 400, message: `This property cannot be expanded (${refused}).` });
+    }
+  });
 });

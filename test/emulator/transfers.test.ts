@@ -110,6 +110,39 @@ describe('transfers and reversals through the SDK', () => {
     expect((withTxns.reversals.data[0].balance_transaction as Stripe.BalanceTransaction).type).toBe('transfer_refund');
   });
 
+  it('expands the destination account\'s py_ payment and pyr_ refund from the platform', async () => {
+    const tr = await transfer(700, { expand: ['destination_payment'] });
+    const payment = tr.destination_payment as Stripe.Charge;
+    expect(payment).toMatchObject({ object: 'charge', amount: 700, source_transfer: tr.id });
+    expect(payment.id).toMatch(/^py_/);
+    const rev = await stripe.transfers.createReversal(tr.id, { amount: 200, expand: ['destination_payment_refund', 'transfer'] });
+    const refund = rev.destination_payment_refund as Stripe.Refund;
+    expect(refund).toMatchObject({ object: 'refund', amount: 200, charge: payment.id, source_transfer_reversal: rev.id });
+    expect((rev.transfer as Stripe.Transfer).id).toBe(tr.id);
+
+    // Nested levels continue in the account the object lives in.
+    const deep = await stripe.transfers.retrieve(tr.id, {
+      expand: ['destination_payment.balance_transaction', 'reversals.data.destination_payment_refund'],
+    });
+    const paymentTxn = (deep.destination_payment as Stripe.Charge).balance_transaction as Stripe.BalanceTransaction;
+    expect(paymentTxn).toMatchObject({ object: 'balance_transaction', amount: 700, source: payment.id });
+    expect((deep.reversals.data[0].destination_payment_refund as Stripe.Refund).id).toBe(refund.id);
+    const listed = await stripe.transfers.listReversals(tr.id, { expand: ['data.destination_payment_refund'] });
+    expect((listed.data[0].destination_payment_refund as Stripe.Refund).id).toBe(refund.id);
+    const fromList = await stripe.transfers.list({ expand: ['data.destination_payment'] });
+    expect((fromList.data[0].destination_payment as Stripe.Charge).id).toBe(payment.id);
+  });
+
+  it('keeps accounts isolated: a connected account cannot expand into another account', async () => {
+    // The connected account's payment names the platform's transfer; it stays an id there.
+    const tr = await transfer(400);
+    const payment = await stripe.charges.retrieve(tr.destination_payment as string, { expand: ['source_transfer'] }, { stripeAccount: CONNECTED });
+    expect(payment.source_transfer).toBe(tr.id);
+    // A transfer made by a connected account does not reach its destination's objects.
+    const sideways = await stripe.transfers.create({ amount: 50, currency: 'usd', destination: 'acct_1OtherConnected', expand: ['destination_payment'] }, { stripeAccount: CONNECTED });
+    expect(sideways.destination_payment).toMatch(/^py_/);
+  });
+
   it('refuses a bad destination, a missing currency and an unknown transfer', async () => {
     expect((await stripeError(() => stripe.transfers.create({ amount: 1, currency: 'usd', destination: 'ba_123' }))).param).toBe('destination');
     expect((await stripeError(() => stripe.transfers.create({ amount: 1, destination: CONNECTED } as Stripe.TransferCreateParams))).param).toBe('currency');

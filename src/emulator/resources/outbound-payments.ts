@@ -354,7 +354,6 @@ export const routes: Route[] = [
   { method: 'POST', path: `${TEST_HELPER}/return`, accepts: ['returned_details'], handler: returnPayment },
 ];
 
-// returned_details.transaction is expandable in Stripe too; the framework's expander only follows `object`-typed levels, so it is not listed.
 export const expandable: ExpandableMap = {
-  'treasury.outbound_payment': { transaction: true },
+  'treasury.outbound_payment': { transaction: true, 'returned_details.transaction': true },
 };

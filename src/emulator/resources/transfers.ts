@@ -7,13 +7,14 @@
  * a `pyr_` refund in the connected account. Reversals are stored objects of
  * their own; the transfer embeds the newest ten as `reversals`.
  * `destination` is a plain account id (no account objects are stored, so it is
- * not expandable).
+ * not expandable); `destination_payment` and a reversal's
+ * `destination_payment_refund` expand from the platform into that account.
  */
 import type Stripe from 'stripe';
 import { invalidRequest, parameterInvalid, resourceMissing } from '../errors.js';
 import { equalFilter, LIST_PARAMS, paginate, rangeFilter } from '../list.js';
 import { applyMetadata } from '../metadata.js';
-import type { ExpandableMap, HandlerContext, Route } from '../types.js';
+import type { ExpandableMap, ExpandScope, HandlerContext, Route, StripeObject } from '../types.js';
 import { amount, currency, str } from '../validate.js';
 import { createBalanceTransaction } from './balance-transactions.js';
 import { createCharge, findCharge } from './charges.js';
@@ -231,7 +232,18 @@ export const routes: Route[] = [
   { method: 'POST', path: '/v1/transfers/:id/reversals/:reversal', accepts: ['description', 'metadata'], handler: updateReversal },
 ];
 
+/** The connected account a transfer paid (its `py_` payment and any `pyr_` refunds live there). */
+const destinationOf = (transfer: StripeObject, scope: ExpandScope) =>
+  typeof transfer.destination === 'string' ? scope.connected(transfer.destination) : null;
+
+/** A reversal reaches its transfer's destination account through the transfer (an id, or already expanded). */
+const destinationOfReversed = (reversal: StripeObject, scope: ExpandScope) => {
+  const ref = reversal.transfer as string | StripeObject | null;
+  const transfer = typeof ref === 'string' ? scope.store.get(ref) : ref;
+  return transfer ? destinationOf(transfer, scope) : null;
+};
+
 export const expandable: ExpandableMap = {
-  transfer: { balance_transaction: true, source_transaction: true, reversals: true },
-  transfer_reversal: { balance_transaction: true, source_refund: true, transfer: true },
+  transfer: { balance_transaction: true, source_transaction: true, reversals: true, destination_payment: destinationOf },
+  transfer_reversal: { balance_transaction: true, source_refund: true, transfer: true, destination_payment_refund: destinationOfReversed },
 };
