@@ -1,0 +1,133 @@
+/** BENCHMARKS.md, rendered from one full `npm run bench`. */
+import { queryShapeRows, type ShapeResult } from './queries.js';
+import { CPU_TARGET, latencyRows, latencyTarget, targetRows, type LatencyReport } from './latency.js';
+import { fixed, markdownTable, ratio, type Machine } from './support.js';
+
+/** Whatever bench/subscriptions.ts reports (owned by the subscriptions helper). */
+export type SubscriptionFigures = unknown;
+
+export interface BenchFigures {
+  machine: Machine;
+  shapes: ShapeResult[] | null;
+  latency: LatencyReport | null;
+  subscriptions: SubscriptionFigures | null;
+}
+
+function machineSection(m: Machine): string {
+  return `## Machine
+
+| | |
+|---|---|
+| cores (\`nproc\`) | ${m.cores} |
+| CPU | ${m.cpuModel} |
+| Node | ${m.node} |
+| date | ${m.date} |
+| load average when the run started | ${m.load.toFixed(2)} |
+
+The machine is shared: with a load average above the core count, other processes compete for the CPU and every
+timing is inflated and noisy (±25% between runs is usual here). Ratios measured in the same run are steadier than absolute figures.`;
+}
+
+function shapesSection(shapes: ShapeResult[] | null): string {
+  if (!shapes) return '## 1. Upstream calls per query\n\nNot measured in this run.';
+  const rows = queryShapeRows(shapes).map((row, i) => [...row, i === 0 ? 'why that minimum' : shapes[i - 1].why]);
+  const missed = shapes.filter((s) => !s.pass);
+  return `## 1. Upstream calls per query
+
+The emulator, seeded with demo data (plus 4 payout reversals so that \`originalPayout\` is not always null), counts every
+request the gateway sends while answering one query over loopback (\`requestLog.mark()\` / \`since()\`).
+
+- **actual**: requests the emulator received for the query.
+- **minimum**: the fewest requests Stripe's API allows for the same data — one list or retrieve per root field with
+  every nested object expanded (\`expand[]\`, up to 4 levels); one retrieve per *distinct* id for node lookups (Stripe has
+  no batch get); plus one retrieve per distinct financial account for outbound payments (\`financial_account\` is not expandable there).
+- **naive**: what a resolver-per-field gateway without DataLoader or \`expand\` would send: one request per root field
+  (or per id in a node lookup), plus one per nested object occurrence in the response (counted from the response).
+  Reversals are embedded in their transfer, so they cost a naive gateway nothing extra.
+- **target**: actual = minimum for every shape.
+
+${markdownTable(rows)}
+
+${missed.length ? `Missed: ${missed.map((s) => `${s.name} (${s.actual} calls: ${JSON.stringify(s.byRoute)})`).join('; ')}.` : 'Every shape is at its minimum.'}`;
+}
+
+function latencySection(report: LatencyReport | null): string {
+  if (!report) return '## 2. Latency, throughput and CPU\n\nNot measured in this run.';
+  const o = report.options;
+  const zero = report.runs.find((r) => r.upstreamMs === 0);
+  const slow = report.runs.find((r) => r.upstreamMs > 0);
+  const missed = targetRows(report).slice(1).filter((r) => r[2] === 'MISS').map((r) => r[0]);
+  return `## 2. Latency, throughput and CPU: page of 100 payouts
+
+Query: \`payouts(first: 100)\` with every payout field and its \`balanceTransaction\` (all fields), i.e. one upstream
+call \`GET /v1/payouts?limit=100&expand[]=data.balance_transaction\`. **Direct** is that same SDK call —
+\`stripe.payouts.list({ limit: 100, expand: ['data.balance_transaction'] })\` followed by \`JSON.stringify\` — served by
+a bare \`node:http\` server. Both read the same emulator in the same run; the emulator adds 0 ms, then ${slow?.upstreamMs ?? 50} ms
+to every request (its latency fault). Emulator, gateway and direct server are **separate processes** (\`bench/server.ts\`,
+forked), and the bench process is the client, so each system's CPU time is its own.
+
+- **p50 / p99**: sequential latency, one client, ${o.iterations[0]} requests per system at 0 ms and ${o.iterations[1]} at
+  ${slow?.upstreamMs ?? 50} ms, after ${o.warmup} warm-up requests; gateway and direct requests alternate so both see the same
+  machine noise. With ${o.iterations[1]} samples p99 is close to the maximum.
+- **req/s**: ${o.concurrency} concurrent clients, two rounds of ${o.loadMs / 1000} s per system (alternating).
+- **CPU ms/req**: user + system CPU time (\`process.cpuUsage()\` deltas) of the system's own process over every measured
+  request (sequential and load). The direct figure includes its small \`node:http\` server (≈0.06 ms).
+- **body KB**: the response size (the gateway's is the GraphQL response; it is larger mainly because of ISO dates, the
+  \`…Raw\` enum twins and the edges/node envelope).
+- The **gateway/direct** rows give p50 and p99 ratios, the throughput ratio direct/gateway, and the CPU ratio gateway/direct.
+
+${markdownTable(latencyRows(report))}
+
+Emulator CPU per upstream request (the same for both systems): ${report.runs.map((r) => `${fixed(r.emulatorCpuMs)} ms at ${r.upstreamMs} ms`).join(', ')}.
+
+### Targets
+
+${markdownTable(targetRows(report))}
+
+${
+  missed.length === 0
+    ? 'Every target is met.'
+    : `Missed: ${missed.join('; ')}. Why (see PERFORMANCE.md for the profiles behind this):
+
+- The gateway spends ${zero ? fixed(zero.gateway.cpuMs) : 'n/a'} ms of CPU per request against ${zero ? fixed(zero.direct.cpuMs) : 'n/a'} ms for
+  the direct call (${zero ? ratio(zero.gateway.cpuMs / zero.direct.cpuMs) : 'n/a'}; target ≤ ${CPU_TARGET}×). Both pay for the SDK
+  (JSON.parse of the ~100 KB page); the gateway also runs graphql-js execution over ~6,000 field values (about 60 per payout) (argument coercion and
+  value completion for every field, a resolver call per field, development-mode checks without NODE_ENV=production),
+  serializes every timestamp as an ISO string through the DateTime scalar, and stringifies the larger result.
+- At 0 ms upstream that CPU *is* the latency, so the p50 ratio (${zero ? ratio(zero.gateway.p50 / zero.direct.p50) : 'n/a'}, target ≤ ${latencyTarget(0)}×)
+  follows the CPU ratio. At ${slow?.upstreamMs ?? 50} ms the upstream wait hides part of it, but the gateway's extra CPU time is
+  still added to every request (${slow ? ratio(slow.gateway.p50 / slow.direct.p50) : 'n/a'}, target ≤ ${latencyTarget(slow?.upstreamMs ?? 50)}×),
+  and more so on a loaded machine where that CPU time waits for a core.
+- PERFORMANCE.md measured yoga + Pothos at ~5× the direct CPU by default, ~4.6× with NODE_ENV=production and ~2.1× with
+  graphql-jit: meeting ≤ ${CPU_TARGET}× needs compiled execution plus cheaper scalar serialization and fewer per-field resolvers.`
+}`;
+}
+
+function subscriptionsSection(figures: SubscriptionFigures | null): string {
+  if (figures === null || figures === undefined) {
+    return '## 3. Subscriptions\n\nNot measured in this run (bench/subscriptions.ts absent or failed).';
+  }
+  if (Array.isArray(figures) && figures.length > 0 && figures.every((r) => r && typeof r === 'object' && !Array.isArray(r))) {
+    const keys = [...new Set(figures.flatMap((r) => Object.keys(r as object)))];
+    const rows = [keys, ...figures.map((r) => keys.map((k) => String((r as Record<string, unknown>)[k] ?? '')))];
+    return `## 3. Subscriptions\n\nFigures reported by bench/subscriptions.ts:\n\n${markdownTable(rows)}`;
+  }
+  return `## 3. Subscriptions\n\nFigures reported by bench/subscriptions.ts:\n\n\`\`\`json\n${JSON.stringify(figures, null, 2)}\n\`\`\``;
+}
+
+export function renderBenchmarks(f: BenchFigures): string {
+  return `# Benchmarks
+
+Produced by \`npm run bench\` (about 2–3 minutes; loopback only; it starts and stops its own processes).
+Run one part with \`npm run bench -- queries\`, \`-- latency\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
+\`--node-env=production\` or \`--cpu-prof\` for variants (variants and partial runs only print; a full run rewrites this file).
+
+${machineSection(f.machine)}
+
+${shapesSection(f.shapes)}
+
+${latencySection(f.latency)}
+
+${subscriptionsSection(f.subscriptions)}
+`;
+}
