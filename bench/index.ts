@@ -5,7 +5,7 @@
  * BENCHMARKS.md is rewritten with the figures; a partial run only prints.
  * Flags:
  *   --quick                 fewer iterations (a smoke run; figures are noisier)
- *   --node-env=production   NODE_ENV for the gateway and direct processes
+ *   --node-env=development  NODE_ENV for the gateway and direct processes (default production, as `npm start`)
  *   --cpu-prof[=dir]        V8 CPU profile of the gateway process (default bench/profiles)
  *   --no-write              never touch BENCHMARKS.md
  */
@@ -27,20 +27,21 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const parts: Part[] = [];
-  const latency: LatencyOptions = { ...DEFAULT_LATENCY_OPTIONS, env: {} };
+  const latency: LatencyOptions = { ...DEFAULT_LATENCY_OPTIONS, env: { ...DEFAULT_LATENCY_OPTIONS.env } };
   let write = true;
   for (const arg of argv) {
     const [flag, value] = arg.split('=', 2);
     if ((PARTS as readonly string[]).includes(arg)) parts.push(arg as Part);
     else if (flag === '--quick') Object.assign(latency, { iterations: [60, 20], warmup: 10, loadMs: 1000 });
-    else if (flag === '--node-env') latency.env.NODE_ENV = value ?? 'production';
+    else if (flag === '--node-env') latency.env.NODE_ENV = value ?? 'development';
     else if (flag === '--cpu-prof') latency.cpuProfileDir = value ?? fileURLToPath(new URL('./profiles', import.meta.url));
     else if (flag === '--no-write') write = false;
-    else throw new Error(`unknown argument ${arg}; parts: ${PARTS.join(', ')}; flags: --quick --node-env=production --cpu-prof[=dir] --no-write`);
+    else throw new Error(`unknown argument ${arg}; parts: ${PARTS.join(', ')}; flags: --quick --node-env=development --cpu-prof[=dir] --no-write`);
   }
   const all = parts.length === 0;
   // Figures from a variant (profiling, another NODE_ENV, quick) or a partial run are printed, not recorded.
-  const variant = latency.cpuProfileDir !== undefined || Object.keys(latency.env).length > 0 || argv.includes('--quick');
+  const variant =
+    latency.cpuProfileDir !== undefined || latency.env.NODE_ENV !== DEFAULT_LATENCY_OPTIONS.env.NODE_ENV || argv.includes('--quick');
   return { parts: all ? [...PARTS] : parts, write: write && all && !variant, latency };
 }
 

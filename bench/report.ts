@@ -64,7 +64,8 @@ call \`GET /v1/payouts?limit=100&expand[]=data.balance_transaction\`. **Direct**
 \`stripe.payouts.list({ limit: 100, expand: ['data.balance_transaction'] })\` followed by \`JSON.stringify\` — served by
 a bare \`node:http\` server. Both read the same emulator in the same run; the emulator adds 0 ms, then ${slow?.upstreamMs ?? 50} ms
 to every request (its latency fault). Emulator, gateway and direct server are **separate processes** (\`bench/server.ts\`,
-forked), and the bench process is the client, so each system's CPU time is its own.
+forked, gateway and direct with \`NODE_ENV=production\` as \`npm start\` runs), and the bench process is the client, so each
+system's CPU time is its own. The gateway runs queries compiled by graphql-jit (\`src/server/jit.ts\`).
 
 - **p50 / p99**: sequential latency, one client, ${o.iterations[0]} requests per system at 0 ms and ${o.iterations[1]} at
   ${slow?.upstreamMs ?? 50} ms, after ${o.warmup} warm-up requests; gateway and direct requests alternate so both see the same
@@ -91,15 +92,18 @@ ${
 
 - The gateway spends ${zero ? fixed(zero.gateway.cpuMs) : 'n/a'} ms of CPU per request against ${zero ? fixed(zero.direct.cpuMs) : 'n/a'} ms for
   the direct call (${zero ? ratio(zero.gateway.cpuMs / zero.direct.cpuMs) : 'n/a'}; target ≤ ${CPU_TARGET}×). Both pay for the SDK
-  (JSON.parse of the ~100 KB page); the gateway also runs graphql-js execution over ~6,000 field values (about 60 per payout) (argument coercion and
-  value completion for every field, a resolver call per field, development-mode checks without NODE_ENV=production),
-  serializes every timestamp as an ISO string through the DateTime scalar, and stringifies the larger result.
+  (JSON.parse of the ~100 KB page); the gateway also runs the compiled query over ~6,000 field values (about 60 per payout):
+  about 40 per payout and its balance transaction need a resolver (snake_case → camelCase renames, open enums and their \`…Raw\` twins, ids of
+  expandable fields), each call with a resolve-info object; it formats 400 timestamps as ISO strings, and stringifies and
+  writes a result about 30% larger (ISO dates, \`…Raw\` twins, the edges/node envelope).
 - At 0 ms upstream that CPU *is* the latency, so the p50 ratio (${zero ? ratio(zero.gateway.p50 / zero.direct.p50) : 'n/a'}, target ≤ ${latencyTarget(0)}×)
   follows the CPU ratio. At ${slow?.upstreamMs ?? 50} ms the upstream wait hides part of it, but the gateway's extra CPU time is
   still added to every request (${slow ? ratio(slow.gateway.p50 / slow.direct.p50) : 'n/a'}, target ≤ ${latencyTarget(slow?.upstreamMs ?? 50)}×),
   and more so on a loaded machine where that CPU time waits for a core.
-- PERFORMANCE.md measured yoga + Pothos at ~5× the direct CPU by default, ~4.6× with NODE_ENV=production and ~2.1× with
-  graphql-jit: meeting ≤ ${CPU_TARGET}× needs compiled execution plus cheaper scalar serialization and fewer per-field resolvers.`
+- Already done: NODE_ENV=production, graphql-jit for single-query documents, expandable fields resolved synchronously,
+  DateTime formatted by arithmetic, loader priming that walks only nested objects. What remains is mostly the GraphQL
+  envelope itself (yoga's request handling, per-field resolvers, the larger response); ≤ ${CPU_TARGET}× would need the schema
+  to read Stripe's keys as they are, or a result serializer that writes the response without building it first.`
 }`;
 }
 
@@ -120,7 +124,7 @@ export function renderBenchmarks(f: BenchFigures): string {
 
 Produced by \`npm run bench\` (about 2–3 minutes; loopback only; it starts and stops its own processes).
 Run one part with \`npm run bench -- queries\`, \`-- latency\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
-\`--node-env=production\` or \`--cpu-prof\` for variants (variants and partial runs only print; a full run rewrites this file).
+\`--node-env=development\` or \`--cpu-prof\` for variants (variants and partial runs only print; a full run rewrites this file).
 
 ${machineSection(f.machine)}
 

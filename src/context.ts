@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Loaders } from './stripe/loaders.js';
 import type { GatewayPubSub } from './events/pubsub.js';
+import type { OwnChanges } from './events/ingest.js';
 
 /** Everything a resolver may use; built fresh for every request (and every delivered subscription event). */
 export interface Context {
@@ -12,7 +13,10 @@ export interface Context {
   /** Per-request options passed to every SDK call (Connect account). */
   readonly requestOptions: Stripe.RequestOptions;
   readonly loaders: Loaders;
+  /** For subscribing; changes are published through `changes` (mutations) or the webhook/poller, never here directly. */
   readonly pubsub: GatewayPubSub;
+  /** Announces a change a mutation made, once, even when Stripe's event for it arrives too. */
+  readonly changes: OwnChanges;
   readonly log: Logger;
   readonly requestId: string;
 }

@@ -55,6 +55,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     schema: deps.schema ?? gatewaySchema,
     stripe,
     pubsub: live.pubsub,
+    changes: live.changes,
     log,
     plugins,
   });

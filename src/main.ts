@@ -2,6 +2,8 @@
  * `npm start`: the only reader of process.env. Without STRIPE_SECRET_KEY it runs the
  * emulator (seeded with demo data) in this process and points the gateway at it.
  */
+// First: sets NODE_ENV before graphql loads (see the module).
+import './production-mode.js';
 import { loadConfig, type Config } from './config.js';
 import { createGateway } from './gateway.js';
 import { createLogger } from './server/logger.js';

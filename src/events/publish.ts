@@ -3,8 +3,8 @@ import type { ObjectChange, Topics } from './topics.js';
 
 /**
  * Publishes one object change on both the resource's list topic and its
- * per-object topic. Used by the webhook receiver, the event poller and the
- * gateway's own mutations, so every source delivers the same shape.
+ * per-object topic. Called only by ingest.ts, after the gate, for every source
+ * (webhook, poller, the gateway's own mutations), so all deliver the same shape.
  */
 export function publishChange<K extends keyof Topics>(pubsub: GatewayPubSub, topic: K, change: Topics[K][0]): void {
   const c = change as ObjectChange<{ id: string }>;

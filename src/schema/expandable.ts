@@ -53,10 +53,10 @@ export function expandableFields<Parent, K extends ResourceKind>(
       description: opts.description,
       extensions: stripeExpand ? { stripeExpand } : undefined,
       // Cast: Pothos cannot check a resolver's result against a generic shape (ResourceTypes[K]).
-      resolve: (async (parent: Parent, _args: object, ctx: Context, info: GraphQLResolveInfo) => {
-        const loaded = await resolveExpandable(ctx, info, kind, value(parent));
-        if (loaded == null && !nullable) throw new Error(`Stripe returned no ${name} where one is always expected.`);
-        return loaded;
+      resolve: ((parent: Parent, _args: object, ctx: Context, info: GraphQLResolveInfo) => {
+        const resolved = resolveExpandable(ctx, info, kind, value(parent));
+        if (resolved == null && !nullable) throw new Error(`Stripe returned no ${name} where one is always expected.`);
+        return resolved;
       }) as never,
     }),
     [`${name}Id`]: t.id({

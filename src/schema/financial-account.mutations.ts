@@ -13,7 +13,7 @@ import {
   text,
   toMetadataParam,
 } from './mutation-input.js';
-import { assertTestMode, idempotencyKeyField, metadataField, mutationErrors, payloadType, stripeWrite } from './mutation-support.js';
+import { assertTestMode, idempotencyKeyField, metadataField, mutationErrors, payloadType, stripeWrite, inputArg } from './mutation-support.js';
 import { IdempotencyConflictError, InvalidStateError, NotFoundError, TestModeOnlyError } from './user-errors.js';
 
 // ── createFinancialAccount ───────────────────────────────────────────────
@@ -75,7 +75,7 @@ builder.mutationField('createFinancialAccount', (t) =>
   t.field({
     type: CreateFinancialAccountPayload,
     description: 'Opens a Treasury financial account, the source of outbound payments.',
-    args: { input: t.arg({ type: CreateFinancialAccountInput, required: true }) },
+    args: { input: inputArg(t.arg, CreateFinancialAccountInput) },
     errors: mutationErrors('createFinancialAccount', [InvalidStateError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       const input = parseInput(createFinancialAccountRules, args.input);
@@ -145,7 +145,7 @@ builder.mutationField('createReceivedCredit', (t) =>
     type: CreateReceivedCreditPayload,
     description:
       'Test helper: credits a financial account as if money had arrived by ACH or wire. Refused with TestModeOnlyError under a live key.',
-    args: { input: t.arg({ type: CreateReceivedCreditInput, required: true }) },
+    args: { input: inputArg(t.arg, CreateReceivedCreditInput) },
     errors: mutationErrors('createReceivedCredit', [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       assertTestMode(ctx, 'createReceivedCredit');

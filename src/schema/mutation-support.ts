@@ -1,11 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
-import type { ObjectRef } from '@pothos/core';
+import type { ArgBuilder, InputObjectRef, ObjectRef } from '@pothos/core';
 import { builder } from './builder.js';
 import type { Context } from '../context.js';
 import { isStripeError, redactSecrets, toGraphQLError } from '../stripe/errors.js';
 import type { ResourceKind, ResourceTypes } from '../stripe/resources.js';
-import { publishChange } from '../events/publish.js';
 import type { Topics } from '../events/topics.js';
 import {
   AmountTooLargeError,
@@ -61,6 +60,15 @@ export function payloadType<Shape extends object>(
 }
 
 type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
+
+/** The one `input` argument every mutation takes (Relay style). */
+export function inputArg<Shape>(arg: ArgBuilder<Types>, type: InputObjectRef<Types, Shape>) {
+  return arg({
+    type,
+    required: true,
+    description: 'What to do, with an optional idempotencyKey that makes a retry of this mutation safe.',
+  });
+}
 
 /** Every mutation input's optional `idempotencyKey` field. */
 export function idempotencyKeyField(t: InputFieldBuilder) {
@@ -199,14 +207,13 @@ function inputPathOf(param: string): string[] {
 /**
  * After a successful write: caches the fresh object for the rest of this
  * request (nested selections read the new state) and tells subscribers, with
- * the Stripe event type the change corresponds to and a synthetic 'gw_' id.
+ * the Stripe event type the change corresponds to. Stripe's own event for the
+ * same change is then recognised as a duplicate (and vice versa). Not awaited:
+ * the write has happened, and a pubsub failure must not turn it into an error.
  */
 export function settle<K extends keyof Topics & ResourceKind>(ctx: Context, kind: K, eventType: string, object: ResourceTypes[K]): void {
   ctx.loaders.prime(kind, object);
-  publishChange(ctx.pubsub, kind, {
-    eventId: `gw_${randomUUID()}`,
-    type: eventType,
-    created: Math.floor(Date.now() / 1000),
-    object,
-  } as Topics[K][0]);
+  ctx.changes.publish(kind, eventType, object).catch((err: unknown) => {
+    ctx.log.error({ err, kind, id: object.id, requestId: ctx.requestId }, 'mutation change not published to subscribers');
+  });
 }

@@ -33,6 +33,7 @@ import {
   reader,
   settle,
   stripeWrite,
+  inputArg,
 } from './mutation-support.js';
 import { AmountTooLargeError, IdempotencyConflictError, InvalidStateError, NotFoundError, TestModeOnlyError } from './user-errors.js';
 
@@ -192,7 +193,7 @@ builder.mutationField('createOutboundPayment', (t) =>
     description:
       'Creates a Treasury outbound payment. It starts PROCESSING and cancelable; the financial account’s cash moves to outbound pending. ' +
       'Refused with AmountTooLargeError when the account cannot cover it.',
-    args: { input: t.arg({ type: CreateOutboundPaymentInput, required: true }) },
+    args: { input: inputArg(t.arg, CreateOutboundPaymentInput) },
     errors: mutationErrors('createOutboundPayment', [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       const input = parseInput(createOutboundPaymentRules, args.input);
@@ -288,7 +289,7 @@ for (const transition of TRANSITIONS) {
     t.field({
       type: Payload,
       description: transition.description,
-      args: { input: t.arg({ type: Input, required: true }) },
+      args: { input: inputArg(t.arg, Input) },
       errors: mutationErrors(transition.mutation, errors),
       resolve: async (_root, args, ctx) => {
         if (transition.testHelper) assertTestMode(ctx, transition.mutation);
@@ -336,7 +337,7 @@ builder.mutationField('returnOutboundPayment', (t) =>
     type: ReturnOutboundPaymentPayload,
     description:
       'Test helper: moves a PROCESSING outbound payment to RETURNED with a return code. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
-    args: { input: t.arg({ type: ReturnOutboundPaymentInput, required: true }) },
+    args: { input: inputArg(t.arg, ReturnOutboundPaymentInput) },
     errors: mutationErrors('returnOutboundPayment', [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       assertTestMode(ctx, 'returnOutboundPayment');
@@ -418,7 +419,7 @@ builder.mutationField('updateOutboundPaymentTracking', (t) =>
     description:
       'Test helper: sets tracking details once the payment is no longer cancelable (and not canceled or failed). Refused with ' +
       'TestModeOnlyError under a live key, InvalidStateError when the state does not allow it or tracking is already set.',
-    args: { input: t.arg({ type: UpdateOutboundPaymentTrackingInput, required: true }) },
+    args: { input: inputArg(t.arg, UpdateOutboundPaymentTrackingInput) },
     errors: mutationErrors('updateOutboundPaymentTracking', [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       assertTestMode(ctx, 'updateOutboundPaymentTracking');

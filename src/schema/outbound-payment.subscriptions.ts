@@ -1,7 +1,7 @@
 import { builder } from './builder.js';
 import { OutboundPaymentRef, OutboundPaymentStatus } from './outbound-payment.js';
 import { assertIdOf } from './node.js';
-import { deliverChange, objectEventType, statusFilter, subscribeToList, subscribeToObject } from './subscriptions.js';
+import { assertExists, deliverChange, objectEventType, statusFilter, subscribeToList, subscribeToObject } from './subscriptions.js';
 
 export const OutboundPaymentEventRef = objectEventType({
   name: 'OutboundPaymentEvent',
@@ -35,7 +35,7 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_root, args, ctx) => {
       const financialAccount = String(args.financialAccount);
       assertIdOf('FinancialAccount', financialAccount, 'financialAccount');
-      await ctx.loaders.load('financialAccount', financialAccount);
+      await assertExists(ctx, 'financialAccount', financialAccount);
       const wanted = statusFilter(OutboundPaymentStatus, args.status);
       return subscribeToList(ctx, 'outboundPayment', (payment) => payment.financial_account === financialAccount && wanted(payment.status));
     },

@@ -25,6 +25,7 @@ import {
   reader,
   settle,
   stripeWrite,
+  inputArg,
 } from './mutation-support.js';
 import { AmountTooLargeError, IdempotencyConflictError, InvalidStateError, NotFoundError } from './user-errors.js';
 
@@ -79,7 +80,7 @@ builder.mutationField('createPayout', (t) =>
     type: CreatePayoutPayload,
     description:
       'Creates a manual payout from the available balance. It starts PENDING and moves to IN_TRANSIT and PAID (or FAILED) by itself.',
-    args: { input: t.arg({ type: CreatePayoutInput, required: true }) },
+    args: { input: inputArg(t.arg, CreatePayoutInput) },
     errors: mutationErrors('createPayout', [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       const input = parseInput(createPayoutRules, args.input);
@@ -127,7 +128,7 @@ builder.mutationField('updatePayout', (t) =>
   t.field({
     type: UpdatePayoutPayload,
     description: 'Sets or removes metadata keys on a payout (null or "" removes a key; keys left out are kept).',
-    args: { input: t.arg({ type: UpdatePayoutInput, required: true }) },
+    args: { input: inputArg(t.arg, UpdatePayoutInput) },
     errors: mutationErrors('updatePayout', [NotFoundError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       const input = parseInput(updatePayoutRules, args.input);
@@ -164,7 +165,7 @@ builder.mutationField('cancelPayout', (t) =>
     type: CancelPayoutPayload,
     description:
       'Cancels a PENDING manual payout. Refused with InvalidStateError once it is in transit, paid, failed or canceled, and for automatic payouts.',
-    args: { input: t.arg({ type: CancelPayoutInput, required: true }) },
+    args: { input: inputArg(t.arg, CancelPayoutInput) },
     errors: mutationErrors('cancelPayout', [NotFoundError, InvalidStateError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       const input = parseInput(cancelPayoutRules, args.input);
@@ -212,7 +213,7 @@ builder.mutationField('reversePayout', (t) =>
     description:
       'Reverses a payout: Stripe creates a new payout with the negative amount and links the two. Refused with InvalidStateError ' +
       'when the payout is pending (cancel it instead), already reversed, instant, not to a bank account, or older than 90 days.',
-    args: { input: t.arg({ type: ReversePayoutInput, required: true }) },
+    args: { input: inputArg(t.arg, ReversePayoutInput) },
     errors: mutationErrors('reversePayout', [NotFoundError, InvalidStateError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       const input = parseInput(reversePayoutRules, args.input);

@@ -25,6 +25,7 @@ import {
   reader,
   settle,
   stripeWrite,
+  inputArg,
 } from './mutation-support.js';
 import {
   AmountTooLargeError,
@@ -104,7 +105,7 @@ builder.mutationField('createRefund', (t) =>
     type: CreateRefundPayload,
     description:
       'Refunds a charge. Refused with AmountTooLargeError when the amount exceeds what is left to refund (maxAmount says how much is).',
-    args: { input: t.arg({ type: CreateRefundInput, required: true }) },
+    args: { input: inputArg(t.arg, CreateRefundInput) },
     errors: mutationErrors('createRefund', [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       const input = parseInput(createRefundRules, args.input);
@@ -152,7 +153,7 @@ builder.mutationField('updateRefund', (t) =>
   t.field({
     type: UpdateRefundPayload,
     description: 'Sets or removes metadata keys on a refund (null or "" removes a key; keys left out are kept).',
-    args: { input: t.arg({ type: UpdateRefundInput, required: true }) },
+    args: { input: inputArg(t.arg, UpdateRefundInput) },
     errors: mutationErrors('updateRefund', [NotFoundError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       const input = parseInput(updateRefundRules, args.input);
@@ -190,7 +191,7 @@ builder.mutationField('cancelRefund', (t) =>
   t.field({
     type: CancelRefundPayload,
     description: 'Cancels a REQUIRES_ACTION refund. Any other status is refused with InvalidStateError.',
-    args: { input: t.arg({ type: CancelRefundInput, required: true }) },
+    args: { input: inputArg(t.arg, CancelRefundInput) },
     errors: mutationErrors('cancelRefund', [NotFoundError, InvalidStateError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       const input = parseInput(refundActionRules, args.input);
@@ -216,7 +217,7 @@ builder.mutationField('expireRefund', (t) =>
     type: ExpireRefundPayload,
     description:
       'Test helper: expires a REQUIRES_ACTION refund. Refused with TestModeOnlyError under a live key, InvalidStateError in any other status.',
-    args: { input: t.arg({ type: ExpireRefundInput, required: true }) },
+    args: { input: inputArg(t.arg, ExpireRefundInput) },
     errors: mutationErrors('expireRefund', [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       assertTestMode(ctx, 'expireRefund');

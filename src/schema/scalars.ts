@@ -15,11 +15,41 @@ export function parseDateTime(value: unknown): number {
   return Math.floor(millis / 1000);
 }
 
-/** Unix seconds → ISO-8601 in UTC. */
+/** The first second of year 10000: up to here ISO years have four digits. */
+const YEAR_10000 = 253_402_300_800;
+
+const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * Whole Unix seconds (0 ≤ s < year 10000) → the string `Date#toISOString` gives, by arithmetic
+ * (days → civil date, H. Hinnant's algorithm): about 5× cheaper than building a Date, and a page
+ * of 100 payouts with their balance transactions formats 400 timestamps.
+ */
+function isoFromWholeSeconds(seconds: number): string {
+  const days = Math.floor(seconds / 86_400);
+  const secondOfDay = seconds - days * 86_400;
+  const z = days + 719_468; // days since 0000-03-01
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hours = Math.floor(secondOfDay / 3600);
+  const minutes = Math.floor((secondOfDay - hours * 3600) / 60);
+  const secs = secondOfDay - hours * 3600 - minutes * 60;
+  return `${year}-${twoDigits(month)}-${twoDigits(day)}T${twoDigits(hours)}:${twoDigits(minutes)}:${twoDigits(secs)}.000Z`;
+}
+
+/** Unix seconds → ISO-8601 in UTC, as `Date#toISOString` writes it. */
 export function serializeDateTime(value: unknown): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new GraphQLError(`DateTime cannot represent ${JSON.stringify(value)}: expected Unix seconds.`);
   }
+  // Stripe's timestamps are whole seconds since 1970; anything else takes the general path.
+  if (Number.isInteger(value) && value >= 0 && value < YEAR_10000) return isoFromWholeSeconds(value);
   return new Date(value * 1000).toISOString();
 }
 

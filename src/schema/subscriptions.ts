@@ -6,7 +6,7 @@ import { toEnumValue, type StripeEnum } from './enums.js';
 import type { Context } from '../context.js';
 import type { ObjectChange, Topics } from '../events/topics.js';
 import { createLoaders, KIND_TYPE_NAMES, type Loaders } from '../stripe/loaders.js';
-import type { ResourceTypes } from '../stripe/resources.js';
+import type { ResourceKind, ResourceTypes } from '../stripe/resources.js';
 
 /**
  * What every resource's *.subscriptions.ts file shares: the event payload
@@ -59,8 +59,17 @@ export function objectEventType<T extends Topic>(opts: EventTypeOptions<T>): Obj
  */
 export async function subscribeToObject<T extends Topic>(ctx: Context, topic: T, id: string): Promise<AsyncIterable<Change<T>>> {
   assertIdOf(KIND_TYPE_NAMES[topic], id, 'id');
-  await ctx.loaders.load(topic, id);
+  await assertExists(ctx, topic, id);
   return (ctx.pubsub.subscribe as (topic: T, id: string) => AsyncIterable<Change<T>>)(topic, id);
+}
+
+/**
+ * One retrieve: NOT_FOUND for an unknown id. Through a loader set of its own, so
+ * the SDK's object (about 10 KB with its response metadata) is not held for the
+ * life of a subscription that may idle for hours.
+ */
+export async function assertExists(ctx: Context, kind: ResourceKind, id: string): Promise<void> {
+  await createLoaders(ctx.stripe, ctx.requestOptions, ctx.requestId).load(kind, id);
 }
 
 /** A list subscription: every change on the topic whose object passes `keep`. */
@@ -79,12 +88,23 @@ export function statusFilter(type: StripeEnum, statuses: readonly string[] | nul
 /**
  * The resolve step of every subscription field. A subscription's context lives
  * as long as the subscription, but each delivered event must read fresh data:
- * so every event gets new loaders (primed with the event's snapshot). Events of
+ * so every event gets new loaders, primed with the event's snapshot. They are
+ * built on first use, so an event whose selection loads nothing nested costs
+ * nothing here (that matters when one event fans out to thousands). Events of
  * one subscription are executed one after another, so swapping is safe.
  */
 export function deliverChange<T extends Topic>(ctx: Context, topic: T, change: Change<T>): Change<T> {
-  const loaders = createLoaders(ctx.stripe, ctx.requestOptions, ctx.requestId);
-  loaders.prime(topic, change.object as ResourceTypes[T]);
-  (ctx as { loaders: Loaders }).loaders = loaders;
+  let fresh: Loaders | undefined;
+  Object.defineProperty(ctx, 'loaders', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (!fresh) {
+        fresh = createLoaders(ctx.stripe, ctx.requestOptions, ctx.requestId);
+        fresh.prime(topic, change.object as ResourceTypes[T]);
+      }
+      return fresh;
+    },
+  });
   return change;
 }

@@ -23,6 +23,7 @@ import {
   reader,
   settle,
   stripeWrite,
+  inputArg,
 } from './mutation-support.js';
 import { AmountTooLargeError, IdempotencyConflictError, InvalidStateError, NotFoundError } from './user-errors.js';
 
@@ -79,7 +80,7 @@ builder.mutationField('createTransfer', (t) =>
   t.field({
     type: CreateTransferPayload,
     description: 'Creates a transfer to a connected account. Refused with AmountTooLargeError when the balance cannot cover it.',
-    args: { input: t.arg({ type: CreateTransferInput, required: true }) },
+    args: { input: inputArg(t.arg, CreateTransferInput) },
     errors: mutationErrors('createTransfer', [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       const input = parseInput(createTransferRules, args.input);
@@ -133,7 +134,7 @@ builder.mutationField('updateTransfer', (t) =>
   t.field({
     type: UpdateTransferPayload,
     description: 'Updates a transfer’s description and metadata (null or "" removes a metadata key; keys left out are kept).',
-    args: { input: t.arg({ type: UpdateTransferInput, required: true }) },
+    args: { input: inputArg(t.arg, UpdateTransferInput) },
     errors: mutationErrors('updateTransfer', [NotFoundError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       const input = parseInput(updateTransferRules, args.input);
@@ -194,7 +195,7 @@ builder.mutationField('createTransferReversal', (t) =>
     description:
       'Reverses a transfer in full or in part. More than the unreversed remainder is refused with AmountTooLargeError ' +
       '(maxAmount = the remainder); a fully reversed transfer with InvalidStateError.',
-    args: { input: t.arg({ type: CreateTransferReversalInput, required: true }) },
+    args: { input: inputArg(t.arg, CreateTransferReversalInput) },
     errors: mutationErrors('createTransferReversal', [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       const input = parseInput(createTransferReversalRules, args.input);
@@ -271,7 +272,7 @@ builder.mutationField('updateTransferReversal', (t) =>
   t.field({
     type: UpdateTransferReversalPayload,
     description: 'Sets or removes metadata keys on a transfer reversal (null or "" removes a key; keys left out are kept).',
-    args: { input: t.arg({ type: UpdateTransferReversalInput, required: true }) },
+    args: { input: inputArg(t.arg, UpdateTransferReversalInput) },
     errors: mutationErrors('updateTransferReversal', [NotFoundError, IdempotencyConflictError]),
     resolve: async (_root, args, ctx) => {
       const input = parseInput(updateTransferReversalRules, args.input);

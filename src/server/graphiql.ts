@@ -102,6 +102,21 @@ query OutboundPayments($financialAccount: ID!) {
   }
 }
 
+# Live status: every payout change as it happens. The demo clock runs
+# 60× real time, so pending payouts move on within minutes. Stop with ■.
+subscription LivePayouts {
+  payoutEvents {
+    type
+    occurredAt
+    payout {
+      id
+      status
+      amount
+      arrivalDate
+    }
+  }
+}
+
 # Any object by its Stripe id (po_, re_, tr_, obp_ …):
 # { "id": "…" }
 query NodeById($id: ID!) {

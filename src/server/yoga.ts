@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import type { Logger } from 'pino';
-import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import {
   createYoga,
   handleStreamOrSingleExecutionResult,
@@ -11,9 +11,12 @@ import {
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import type { GatewayPubSub } from '../events/pubsub.js';
+import type { OwnChanges } from '../events/ingest.js';
 import { createLoaders } from '../stripe/loaders.js';
 import { MASKED_MESSAGE, redactSecrets, toGraphQLError } from '../stripe/errors.js';
 import { graphiqlOptions, createGraphiQLRenderer } from './graphiql.js';
+import { useCompiledQueries } from './jit.js';
+import { locatedError } from './error-locations.js';
 
 export interface GatewayYogaOptions {
   config: Config;
@@ -21,6 +24,8 @@ export interface GatewayYogaOptions {
   /** One SDK client per gateway; every request shares it. */
   stripe: Stripe;
   pubsub: GatewayPubSub;
+  /** Where mutations announce their changes. */
+  changes: OwnChanges;
   log: Logger;
   /** Extra plugins (webhook route, ...), run before the gateway's own. */
   plugins?: Plugin[];
@@ -77,12 +82,15 @@ function clientError(error: GraphQLError, ctx: Context): GraphQLError {
  */
 function useGatewayErrors(): Plugin<Context> {
   const mapResult = ({ args, result, setResult }: {
-    args: { contextValue: Context };
+    args: { contextValue: Context; document: DocumentNode; operationName?: string | null };
     result: ExecutionResult;
     setResult: (r: ExecutionResult) => void;
   }) => {
     if (!result.errors?.length) return;
-    setResult({ ...result, errors: result.errors.map((e) => clientError(e, args.contextValue)) });
+    setResult({
+      ...result,
+      errors: result.errors.map((e) => clientError(locatedError(e, args.document, args.operationName), args.contextValue)),
+    });
   };
   return {
     onExecute: () => ({ onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, mapResult) }),
@@ -103,7 +111,7 @@ function maskError(error: unknown): Error {
  * X-Request-Id), error mapping and masking, /healthz, and an offline GraphiQL at /graphql.
  */
 export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
-  const { config, schema, stripe, pubsub, log } = opts;
+  const { config, schema, stripe, pubsub, changes, log } = opts;
   const requestOptions: Stripe.RequestOptions = config.stripeAccount ? { stripeAccount: config.stripeAccount } : {};
   const requestIds = new WeakMap<Request, string>();
   const idOf = (request: Request) => {
@@ -129,6 +137,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
         requestOptions,
         loaders: createLoaders(stripe, requestOptions, requestId),
         pubsub,
+        changes,
         log: log.child({ requestId }),
         requestId,
       };
@@ -136,6 +145,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
     plugins: [
       useHealthz(),
       ...(opts.plugins ?? []),
+      useCompiledQueries(log),
       useGatewayErrors(),
       {
         onResponse({ request, response }) {

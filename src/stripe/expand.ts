@@ -179,17 +179,18 @@ export function expandPaths(info: GraphQLResolveInfo, opts: { list: boolean }): 
 /**
  * Resolves an expandable Stripe field: returns the object if Stripe already
  * expanded it, null if null, else loads it by id through the request's loaders
- * (asking for the expands its own selection needs).
+ * (asking for the expands its own selection needs). Synchronous unless a load is
+ * needed: a page of expanded objects then costs no promise per item.
  */
 export function resolveExpandable<K extends ResourceKind>(
   ctx: Context,
   info: GraphQLResolveInfo,
   kind: K,
   value: string | { id: string } | null | undefined,
-): Promise<ResourceTypes[K] | null> {
-  if (value == null) return Promise.resolve(null);
+): ResourceTypes[K] | null | Promise<ResourceTypes[K]> {
+  if (value == null) return null;
   if (typeof value === 'string') return ctx.loaders.load(kind, value, expandPaths(info, { list: false }));
   const obj = value as ResourceTypes[K];
   ctx.loaders.prime(kind, obj);
-  return Promise.resolve(obj);
+  return obj;
 }

@@ -99,32 +99,42 @@ interface EmbeddedObject {
 // Deep enough for 4 expand levels with plain hashes and lists in between.
 const MAX_WALK_DEPTH = 10;
 
+interface Embedded {
+  paths: Set<string>;
+  children: EmbeddedObject[];
+}
+
+/** Adds the Stripe objects at or under `value` (at `path`) to `found`. */
+function collectEmbedded(value: object, path: string, depth: number, found: Embedded): void {
+  if (depth > MAX_WALK_DEPTH) return;
+  if (Array.isArray(value)) {
+    for (const item of value) if (item !== null && typeof item === 'object') collectEmbedded(item, path, depth, found);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  if (path && typeof record.object === 'string' && record.object !== 'list' && typeof record.id === 'string') {
+    found.paths.add(path);
+    const kind = KIND_BY_OBJECT[record.object];
+    if (kind) found.children.push({ path, kind, obj: record as unknown as AnyResource });
+  }
+  for (const key in record) {
+    const child = record[key];
+    // Only objects can hold objects: no path string is built for the many scalar fields.
+    if (child !== null && typeof child === 'object' && key !== 'lastResponse') {
+      collectEmbedded(child, path ? `${path}.${key}` : key, depth + 1, found);
+    }
+  }
+}
+
 /**
  * Every Stripe object embedded in `root` (expanded fields, items of embedded lists)
  * with its dotted path from the root, e.g. 'balance_transaction', 'returned_details.transaction',
  * 'reversals.data'. A path present here needs no expand to be served again.
  */
-function embeddedObjects(root: object): { paths: Set<string>; children: EmbeddedObject[] } {
-  const paths = new Set<string>();
-  const children: EmbeddedObject[] = [];
-  const visit = (value: unknown, path: string, depth: number): void => {
-    if (!value || typeof value !== 'object' || depth > MAX_WALK_DEPTH) return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item, path, depth);
-      return;
-    }
-    const record = value as Record<string, unknown>;
-    if (path && typeof record.object === 'string' && record.object !== 'list' && typeof record.id === 'string') {
-      paths.add(path);
-      const kind = KIND_BY_OBJECT[record.object];
-      if (kind) children.push({ path, kind, obj: record as unknown as AnyResource });
-    }
-    for (const key in record) {
-      if (key !== 'lastResponse') visit(record[key], path ? `${path}.${key}` : key, depth + 1);
-    }
-  };
-  visit(root, '', 0);
-  return { paths, children };
+function embeddedObjects(root: object): Embedded {
+  const found: Embedded = { paths: new Set(), children: [] };
+  collectEmbedded(root, '', 0, found);
+  return found;
 }
 
 /** True when fetching with `have` already expanded `path` (expanding 'a.b' expands 'a' too). */

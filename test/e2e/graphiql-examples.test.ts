@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { EXAMPLE_QUERIES } from '../../src/server/graphiql.js';
 import { createHarness, type Harness } from '../harness.js';
+import { emulatorStripe, pendingPayout, sseSubscribe } from '../subscriptions/clients.js';
 
 type Page = { edges: { node: { id: string } }[] };
 
@@ -26,7 +27,7 @@ describe('GraphiQL example operations against the demo data', () => {
 
   it('names every operation it offers, and each one runs', async () => {
     const names = parse(EXAMPLE_QUERIES).definitions.map((d) => (d as OperationDefinitionNode).name?.value);
-    expect(names).toEqual(['RecentPayouts', 'PayoutById', 'RecentRefunds', 'FinancialAccounts', 'OutboundPayments', 'NodeById']);
+    expect(names).toEqual(['RecentPayouts', 'PayoutById', 'RecentRefunds', 'FinancialAccounts', 'OutboundPayments', 'LivePayouts', 'NodeById']);
 
     const { payouts } = await run<{ payouts: Page }>('RecentPayouts');
     expect(payouts.edges.length).toBeGreaterThan(0);
@@ -47,5 +48,18 @@ describe('GraphiQL example operations against the demo data', () => {
       payments += outboundPayments.edges.length;
     }
     expect(payments).toBeGreaterThan(0);
+  });
+
+  it('LivePayouts streams a payout the emulator creates, through its signed webhook', async () => {
+    const live = sseSubscribe(h.url, EXAMPLE_QUERIES, {}, 'LivePayouts');
+    await live.opened;
+    try {
+      const payout = await pendingPayout(emulatorStripe(h.emulator));
+      const event = await live.inbox.find((r) => (r.data?.payoutEvents as { payout?: { id: string } })?.payout?.id === payout.id);
+      expect(event.errors).toBeUndefined();
+      expect(event.data?.payoutEvents).toMatchObject({ type: 'payout.created', payout: { id: payout.id, status: 'PENDING' } });
+    } finally {
+      live.close();
+    }
   });
 });

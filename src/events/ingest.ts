@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type Stripe from 'stripe';
+import type { Logger } from 'pino';
+import type { GatewayPubSub } from './pubsub.js';
+import { fingerprintOf, type EventGate, type StripeEventStamp } from './dedupe.js';
+import type { Topics } from './topics.js';
+import { publishChange } from './publish.js';
+
+/** What happened to one incoming change. */
+export type IngestOutcome = 'published' | 'duplicate' | 'stale' | 'ignored';
+
+/** The pubsub topic a Stripe event feeds, and the `object` value its data.object must carry. */
+const TOPIC_BY_EVENT_PREFIX: readonly { prefix: string; topic: keyof Topics; object: string }[] = [
+  { prefix: 'payout.', topic: 'payout', object: 'payout' },
+  { prefix: 'refund.', topic: 'refund', object: 'refund' },
+  { prefix: 'charge.refund.', topic: 'refund', object: 'refund' },
+  { prefix: 'transfer.', topic: 'transfer', object: 'transfer' },
+  { prefix: 'treasury.outbound_payment.', topic: 'outboundPayment', object: 'treasury.outbound_payment' },
+];
+
+/** The topic an event belongs on, or null for event types no subscription serves. */
+export function topicForEvent(event: Pick<Stripe.Event, 'type' | 'data'>): keyof Topics | null {
+  const route = TOPIC_BY_EVENT_PREFIX.find((r) => event.type.startsWith(r.prefix));
+  const object = event.data.object as { object?: unknown; id?: unknown };
+  if (!route || object.object !== route.object || typeof object.id !== 'string') return null;
+  return route.topic;
+}
+
+interface IngestDeps {
+  pubsub: GatewayPubSub;
+  gate: EventGate;
+  log: Logger;
+}
+
+/**
+ * The one path every change reaches subscribers through: the gate (see dedupe.ts),
+ * then publishChange. `event` is the Stripe event that carried the change, if any.
+ */
+async function publishIfNew<K extends keyof Topics>(deps: IngestDeps, topic: K, change: Topics[K][0], event?: StripeEventStamp): Promise<IngestOutcome> {
+  const object = change.object;
+  const verdict = await deps.gate.admit({ objectId: object.id, fingerprint: fingerprintOf(object) }, event);
+  if (verdict !== 'admit') {
+    deps.log.debug({ eventId: change.eventId, type: change.type, objectId: object.id, verdict }, 'change not published');
+    return verdict;
+  }
+  publishChange(deps.pubsub, topic, change);
+  return 'published';
+}
+
+/** Feeds Stripe's events (webhook, poller) to subscribers: relevant types only, each change once, never an older snapshot after a newer one. */
+export function createEventIngest(deps: IngestDeps) {
+  return async function ingest(event: Stripe.Event): Promise<IngestOutcome> {
+    const topic = topicForEvent(event);
+    if (!topic) return 'ignored';
+    // The topic map ties each topic to its object type; the event's `object` field was checked above.
+    const change = { eventId: event.id, type: event.type, created: event.created, object: event.data.object } as Topics[typeof topic][0];
+    return publishIfNew(deps, topic, change, event);
+  };
+}
+
+export type EventIngest = ReturnType<typeof createEventIngest>;
+
+/**
+ * How resolvers announce a change the gateway made itself (a mutation's result, unexpanded as
+ * Stripe returned it). It goes through the same gate as Stripe's events, so the webhook Stripe
+ * sends for the same change later (or earlier) is published only once in all.
+ */
+export interface OwnChanges {
+  /** `type` is the Stripe event type the change corresponds to; the change gets a synthetic 'gw_' id and the gateway's time. */
+  publish<K extends keyof Topics>(topic: K, type: string, object: Topics[K][0]['object']): Promise<IngestOutcome>;
+}
+
+export function createOwnChanges(deps: IngestDeps): OwnChanges {
+  return {
+    publish(topic, type, object) {
+      const change = { eventId: `gw_${randomUUID()}`, type, created: Math.floor(Date.now() / 1000), object } as Topics[typeof topic][0];
+      return publishIfNew(deps, topic, change);
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import type { Server } from 'node:http';
+import type Stripe from 'stripe';
+import type { Logger } from 'pino';
+import type { Plugin } from 'graphql-yoga';
+import type { Config } from '../config.js';
+import { createPubSub, type GatewayPubSub, type PubSubOptions } from './pubsub.js';
+import { createEventGate, createRedisEventGate } from './dedupe.js';
+import { createEventIngest, createOwnChanges, type EventIngest, type OwnChanges } from './ingest.js';
+import { registerWebhookEndpoint, useStripeWebhooks } from './webhook.js';
+import { startEventPoller, type EventPoller } from './poller.js';
+import { attachGraphQLWs, type GraphQLWsServer } from '../server/ws.js';
+
+/**
+ * Everything behind live subscriptions, wired once per gateway: the pubsub
+ * (memory or Redis), the webhook receiver, the optional events poller, and
+ * graphql-ws on the gateway's HTTP server. The gateway creates it before
+ * yoga (for `pubsub` and `plugin`), attaches it to its server, starts it once
+ * listening and stops it on shutdown.
+ */
+export interface LiveEvents {
+  readonly pubsub: GatewayPubSub;
+  /** The POST /webhooks/stripe receiver, for yoga's plugins. */
+  readonly plugin: Plugin;
+  /** The path every Stripe event source publishes through (webhook, poller); exposed for tests. */
+  readonly ingest: EventIngest;
+  /** Where the gateway's own mutations announce their changes (through the same gate as Stripe's events). */
+  readonly changes: OwnChanges;
+  /** Adds graphql-ws to the HTTP server, on yoga's GraphQL path. */
+  attach(httpServer: Server, yoga: Parameters<typeof attachGraphQLWs>[1]): void;
+  /**
+   * Once the gateway listens at `url`: in emulator mode, registers `<url>/webhooks/stripe`
+   * with the emulator and also accepts the secret it returns (besides a configured one);
+   * starts the events poller when configured.
+   */
+  start(opts: { url: string; stripe: Stripe; requestOptions?: Stripe.RequestOptions }): Promise<void>;
+  stop(): Promise<void>;
+  /** Live subscriptions (pubsub listeners) and open WebSocket connections: for leak checks and benchmarks. */
+  stats(): { listeners: number; wsClients: number };
+}
+
+export function createLiveEvents(deps: { config: Config; log: Logger; pubsub?: PubSubOptions }): LiveEvents {
+  const { config, log } = deps;
+  const handle = createPubSub(config, log, deps.pubsub);
+  const gate = handle.redis ? createRedisEventGate(handle.redis, handle.keyPrefix) : createEventGate();
+  const ingest = createEventIngest({ pubsub: handle.pubsub, gate, log });
+  const changes = createOwnChanges({ pubsub: handle.pubsub, gate, log });
+  const webhookSecrets = config.webhookSecret ? [config.webhookSecret] : [];
+  let ws: GraphQLWsServer | undefined;
+  let poller: EventPoller | undefined;
+
+  return {
+    pubsub: handle.pubsub,
+    plugin: useStripeWebhooks({ secrets: () => webhookSecrets, ingest, log }),
+    ingest,
+    changes,
+    attach(httpServer, yoga) {
+      ws = attachGraphQLWs(httpServer, yoga);
+    },
+    async start({ url, stripe, requestOptions = {} }) {
+      if (config.mode === 'emulator') {
+        const endpoint = new URL('/webhooks/stripe', url).toString();
+        try {
+          webhookSecrets.push(await registerWebhookEndpoint(stripe, url));
+          log.info({ url: endpoint }, 'webhook endpoint registered with the emulator');
+        } catch (err) {
+          // The gateway still serves queries, mutations and the subscriptions its own mutations feed.
+          log.warn({ err: (err as Error).message, url: endpoint }, 'could not register the webhook endpoint with the emulator');
+        }
+      }
+      if (config.eventsPollIntervalMs) {
+        poller = startEventPoller({ stripe, requestOptions, ingest, log, intervalMs: config.eventsPollIntervalMs });
+      }
+    },
+    async stop() {
+      poller?.stop();
+      await ws?.close();
+      await handle.close();
+    },
+    stats: () => ({ listeners: handle.listenerCount(), wsClients: ws?.clientCount() ?? 0 }),
+  };
+}

@@ -1,0 +1,114 @@
+import Stripe from 'stripe';
+import type { Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { EventIngest } from './ingest.js';
+
+export const WEBHOOK_PATH = '/webhooks/stripe';
+
+export interface WebhookPluginOptions {
+  /**
+   * The signing secrets (whsec_…) a delivery may be signed with: the configured one and, in
+   * emulator mode, the one the emulator returned. Read per request, as registration happens after start.
+   */
+  secrets: () => readonly string[];
+  ingest: EventIngest;
+  log: Logger;
+  /** Oldest accepted signature timestamp, in seconds (Stripe's default 300). */
+  toleranceSeconds?: number;
+}
+
+/**
+ * Receives Stripe webhooks at POST /webhooks/stripe (as `stripe listen --forward-to` sends them):
+ * verifies `Stripe-Signature` over the raw body with the SDK, then publishes through the
+ * shared ingest path. Anything unverifiable is answered 400 and never published.
+ */
+export function useStripeWebhooks(opts: WebhookPluginOptions): Plugin {
+  const tolerance = opts.toleranceSeconds ?? 300;
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== WEBHOOK_PATH) return;
+      const reply = (status: number, body: object, headers: Record<string, string> = {}) =>
+        endResponse(
+          new fetchAPI.Response(JSON.stringify(body), {
+            status,
+            headers: { 'content-type': 'application/json', ...headers },
+          }),
+        );
+      const fail = (status: number, type: string, message: string) => {
+        opts.log.warn({ status, type, message }, 'stripe webhook rejected');
+        reply(status, { error: { type, message } });
+      };
+
+      if (request.method !== 'POST') return reply(405, { error: { type: 'method_not_allowed', message: 'POST only' } }, { allow: 'POST' });
+      const header = request.headers.get('stripe-signature');
+      if (!header) return fail(400, 'missing_signature', 'The Stripe-Signature header is required.');
+      const secrets = opts.secrets();
+      if (!secrets.length) return fail(503, 'not_configured', 'No webhook signing secret is configured (STRIPE_WEBHOOK_SECRET).');
+
+      const raw = await request.text();
+      let event: Stripe.Event;
+      try {
+        event = verify(raw, header, secrets, tolerance);
+      } catch (err) {
+        // Signature errors carry only the header and payload we were sent, never the secret.
+        if (err instanceof Stripe.errors.StripeSignatureVerificationError) return fail(400, 'invalid_signature', err.message);
+        return fail(400, 'malformed_body', 'The body is not valid JSON.');
+      }
+      if (!isEventShape(event)) return fail(400, 'malformed_body', 'The body is not a Stripe event.');
+
+      let outcome;
+      try {
+        outcome = await opts.ingest(event);
+      } catch (err) {
+        // E.g. Redis unreachable: a 5xx makes Stripe deliver the event again later.
+        opts.log.error({ err: (err as Error).message, eventId: event.id }, 'stripe webhook not processed');
+        return reply(503, { error: { type: 'unavailable', message: 'The event could not be processed now; it will be retried.' } });
+      }
+      opts.log.debug({ eventId: event.id, type: event.type, outcome }, 'stripe webhook received');
+      reply(200, { received: true, outcome });
+    },
+  };
+}
+
+/** The event, if the header carries a valid, fresh signature by one of `secrets` (as during a secret rotation). */
+function verify(raw: string, header: string, secrets: readonly string[], tolerance: number): Stripe.Event {
+  let rejection: unknown;
+  for (const secret of secrets) {
+    try {
+      return Stripe.webhooks.constructEvent(raw, header, secret, tolerance);
+    } catch (err) {
+      if (!(err instanceof Stripe.errors.StripeSignatureVerificationError)) throw err;
+      rejection = err;
+    }
+  }
+  throw rejection;
+}
+
+function isEventShape(value: unknown): value is Stripe.Event {
+  const e = value as Partial<Stripe.Event> | null;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.id === 'string' &&
+    typeof e.type === 'string' &&
+    typeof e.created === 'number' &&
+    typeof e.data === 'object' &&
+    e.data !== null &&
+    typeof e.data.object === 'object' &&
+    e.data.object !== null
+  );
+}
+
+/**
+ * Emulator mode: registers the gateway's webhook URL with the emulator through the SDK,
+ * and returns the signing secret the emulator will sign deliveries with.
+ */
+export async function registerWebhookEndpoint(stripe: Stripe, gatewayUrl: string): Promise<string> {
+  const endpoint = await stripe.webhookEndpoints.create({
+    url: new URL(WEBHOOK_PATH, gatewayUrl).toString(),
+    enabled_events: ['*'],
+    description: 'stripe-graphql-gateway live subscriptions',
+  });
+  if (!endpoint.secret) throw new Error('the webhook endpoint was created without a signing secret');
+  return endpoint.secret;
+}
