@@ -101,7 +101,7 @@ ${
   still added to every request (${slow ? ratio(slow.gateway.p50 / slow.direct.p50) : 'n/a'}, target ≤ ${latencyTarget(slow?.upstreamMs ?? 50)}×),
   and more so on a loaded machine where that CPU time waits for a core.
 - Already done: NODE_ENV=production, graphql-jit for single-query documents, expandable fields resolved synchronously,
-  DateTime formatted by arithmetic, loader priming that walks only nested objects. What remains is mostly the GraphQL
+  DateTime formatted by arithmetic, loader priming that walks only nested objects, node ids read without relay's async wrapper. What remains is mostly the GraphQL
   envelope itself (yoga's request handling, per-field resolvers, the larger response); ≤ ${CPU_TARGET}× would need the schema
   to read Stripe's keys as they are, or a result serializer that writes the response without building it first.`
 }`;
