@@ -63,9 +63,13 @@ function clientError(error: GraphQLError, ctx: Context): GraphQLError {
   const original = error.originalError;
   if (!original || original instanceof GraphQLError) {
     // Parse/validation/coercion errors and deliberate (coded) errors pass; a key never does.
+    // An uncoded error with no path was raised before execution (a variable that does not
+    // fit its type): the caller's input, so it gets BAD_USER_INPUT rather than being masked.
     const message = redactSecrets(error.message);
-    if (message === error.message) return error;
-    return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: error.extensions });
+    const uncodedInputError = error.extensions.code === undefined && !error.path;
+    if (message === error.message && !uncodedInputError) return error;
+    const extensions = uncodedInputError ? { ...error.extensions, code: 'BAD_USER_INPUT' } : error.extensions;
+    return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions });
   }
   const mapped = toGraphQLError(original, ctx.requestId);
   const code = mapped.extensions.code;

@@ -108,6 +108,18 @@ describe('errors', () => {
     expect(calls.total).toBe(0);
   });
 
+  it.each([
+    ['an Int', 'query ($n: Int) { payouts(first: $n) { edges { cursor } } }', { n: 'ten' }, '$n'],
+    ['a DateTime', 'query ($t: DateTime) { payouts(first: 1, created: { gte: $t }) { edges { cursor } } }', { t: 'yesterday' }, '$t'],
+    ['an enum', 'query ($s: PayoutStatus) { payouts(first: 1, status: $s) { edges { cursor } } }', { s: 'NOPE' }, '$s'],
+  ])('refuses a variable that is not %s with BAD_USER_INPUT naming it, and no upstream call', async (_what, query, variables, name) => {
+    const { result, calls } = await h.upstreamCalls(() => h.gql(query, variables));
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].message).toContain(`Variable "${name}"`);
+    expect(calls.total).toBe(0);
+  });
+
   it('answers NOT_FOUND with Stripe’s request id for an unknown payout', async () => {
     const res = await h.gql(PayoutByIdDocument, { id: 'po_doesNotExist123' });
     expect(res.data?.payout).toBeNull();
