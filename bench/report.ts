@@ -3,7 +3,7 @@ import { queryShapeRows, type ShapeResult } from './queries.js';
 import { CPU_TARGET, latencyRows, latencyTarget, targetRows, type LatencyReport } from './latency.js';
 import { fixed, markdownTable, ratio, type Machine } from './support.js';
 
-/** Whatever bench/subscriptions.ts reports (owned by the subscriptions helper). */
+/** Whatever bench/subscriptions.ts reports. */
 export type SubscriptionFigures = unknown;
 
 export interface BenchFigures {

@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from 'pino';
 import type { GraphQLSchema } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { createStripeClient } from './stripe/client.js';
 import { createLiveEvents, type LiveEvents } from './events/live.js';
@@ -43,13 +42,8 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const stripe = createStripeClient(config, { fetch: deps.fetch ?? deps.emulator?.fetch });
   const live = createLiveEvents({ config, log, pubsub: deps.pubsub });
 
-  // ── Attachment point: subscriptions helper ─────────────────────────────
-  // The webhook route (POST /webhooks/stripe) is a yoga plugin; graphql-ws
-  // attaches to `httpServer` below; live.stop() closes both and the pubsub.
-  const plugins: Plugin[] = [live.plugin];
-  const closers: Array<() => Promise<void>> = [() => live.stop()];
-  // ───────────────────────────────────────────────────────────────────────
-
+  // Live events: the webhook route (POST /webhooks/stripe) is a yoga plugin, graphql-ws
+  // attaches to the HTTP server below, and live.stop() closes both and the pubsub.
   const yoga = createGatewayYoga({
     config,
     schema: deps.schema ?? gatewaySchema,
@@ -57,7 +51,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     pubsub: live.pubsub,
     changes: live.changes,
     log,
-    plugins,
+    plugins: [live.plugin],
   });
   const httpServer = createServer(yoga);
   live.attach(httpServer, yoga);
@@ -92,7 +86,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     },
     stop: () =>
       (stopping ??= (async () => {
-        for (const close of closers) await close();
+        await live.stop();
         const closed = new Promise<void>((resolve) => {
           if (!httpServer.listening) return resolve();
           httpServer.close(() => resolve());
