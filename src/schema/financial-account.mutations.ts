@@ -2,18 +2,8 @@ import type Stripe from 'stripe';
 import { z } from 'zod';
 import { builder } from './builder.js';
 import { FinancialAccountFeature, FinancialAccountRef, TreasuryNetwork } from './financial-account.js';
-import {
-  amount,
-  currency,
-  idempotencyKey,
-  metadata,
-  optional,
-  parseInput,
-  stripeId,
-  text,
-  toMetadataParam,
-} from './mutation-input.js';
-import { assertTestMode, idempotencyKeyField, metadataField, mutationErrors, payloadType, stripeWrite, inputArg } from './mutation-support.js';
+import { amount, currency, idempotencyKey, metadata, optional, stripeId, text, toMetadataParam } from './mutation-input.js';
+import { defineMutation, idempotencyKeyField, metadataField, payloadType, stripeWrite } from './mutation-support.js';
 import { IdempotencyConflictError, InvalidStateError, NotFoundError, TestModeOnlyError } from './user-errors.js';
 
 // ── createFinancialAccount ───────────────────────────────────────────────
@@ -71,30 +61,29 @@ const CreateFinancialAccountPayload = payloadType<{ financialAccount: Stripe.Tre
   { financialAccount: { type: FinancialAccountRef, description: 'The financial account (status OPEN).' } },
 );
 
-builder.mutationField('createFinancialAccount', (t) =>
-  t.field({
-    type: CreateFinancialAccountPayload,
-    description: 'Opens a Treasury financial account, the source of outbound payments.',
-    args: { input: inputArg(t.arg, CreateFinancialAccountInput) },
-    errors: mutationErrors('createFinancialAccount', [InvalidStateError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(createFinancialAccountRules, args.input);
-      const financialAccount = await stripeWrite(ctx, { mutation: 'createFinancialAccount', idempotencyKey: input.idempotencyKey }, (options) =>
-        ctx.stripe.treasury.financialAccounts.create(
-          {
-            supported_currencies: input.supportedCurrencies,
-            features: input.features && featureParams(input.features),
-            nickname: input.nickname,
-            metadata: toMetadataParam(input.metadata),
-          },
-          options,
-        ),
-      );
-      ctx.loaders.prime('financialAccount', financialAccount);
-      return { financialAccount };
-    },
-  }),
-);
+defineMutation({
+  name: 'createFinancialAccount',
+  description: 'Opens a Treasury financial account, the source of outbound payments.',
+  input: CreateFinancialAccountInput,
+  rules: createFinancialAccountRules,
+  payload: CreateFinancialAccountPayload,
+  errors: [InvalidStateError, IdempotencyConflictError],
+  resolve: async (ctx, input) => {
+    const financialAccount = await stripeWrite(ctx, { mutation: 'createFinancialAccount', idempotencyKey: input.idempotencyKey }, (options) =>
+      ctx.stripe.treasury.financialAccounts.create(
+        {
+          supported_currencies: input.supportedCurrencies,
+          features: input.features && featureParams(input.features),
+          nickname: input.nickname,
+          metadata: toMetadataParam(input.metadata),
+        },
+        options,
+      ),
+    );
+    ctx.loaders.prime('financialAccount', financialAccount);
+    return { financialAccount };
+  },
+});
 
 // ── createReceivedCredit (test helper) ───────────────────────────────────
 
@@ -140,34 +129,33 @@ const CreateReceivedCreditPayload = payloadType<{
   financialAccount: { type: FinancialAccountRef, description: 'The financial account read again, with its new balance.' },
 });
 
-builder.mutationField('createReceivedCredit', (t) =>
-  t.field({
-    type: CreateReceivedCreditPayload,
-    description:
-      'Test helper: credits a financial account as if money had arrived by ACH or wire. Refused with TestModeOnlyError under a live key.',
-    args: { input: inputArg(t.arg, CreateReceivedCreditInput) },
-    errors: mutationErrors('createReceivedCredit', [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      assertTestMode(ctx, 'createReceivedCredit');
-      const input = parseInput(createReceivedCreditRules, args.input);
-      const receivedCredit = await stripeWrite(
-        ctx,
-        { mutation: 'createReceivedCredit', idempotencyKey: input.idempotencyKey, subject: { id: input.financialAccountId } },
-        (options) =>
-          ctx.stripe.testHelpers.treasury.receivedCredits.create(
-            {
-              financial_account: input.financialAccountId,
-              amount: input.amount,
-              currency: input.currency,
-              network: input.network,
-              description: input.description,
-            },
-            options,
-          ),
-      );
-      const financialAccount = await ctx.stripe.treasury.financialAccounts.retrieve(input.financialAccountId, {}, ctx.requestOptions);
-      ctx.loaders.prime('financialAccount', financialAccount);
-      return { receivedCredit, financialAccount };
-    },
-  }),
-);
+defineMutation({
+  name: 'createReceivedCredit',
+  description:
+    'Test helper: credits a financial account as if money had arrived by ACH or wire. Refused with TestModeOnlyError under a live key.',
+  input: CreateReceivedCreditInput,
+  rules: createReceivedCreditRules,
+  payload: CreateReceivedCreditPayload,
+  errors: [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+  testHelper: true,
+  resolve: async (ctx, input) => {
+    const receivedCredit = await stripeWrite(
+      ctx,
+      { mutation: 'createReceivedCredit', idempotencyKey: input.idempotencyKey, subject: { id: input.financialAccountId } },
+      (options) =>
+        ctx.stripe.testHelpers.treasury.receivedCredits.create(
+          {
+            financial_account: input.financialAccountId,
+            amount: input.amount,
+            currency: input.currency,
+            network: input.network,
+            description: input.description,
+          },
+          options,
+        ),
+    );
+    const financialAccount = await ctx.stripe.treasury.financialAccounts.retrieve(input.financialAccountId, {}, ctx.requestOptions);
+    ctx.loaders.prime('financialAccount', financialAccount);
+    return { receivedCredit, financialAccount };
+  },
+});

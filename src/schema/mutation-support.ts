@@ -1,11 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
-import type { ArgBuilder, InputObjectRef, ObjectRef } from '@pothos/core';
+import { z } from 'zod';
+import type { ArgBuilder, InputFieldMap, InputObjectRef, ObjectRef } from '@pothos/core';
 import { builder } from './builder.js';
 import type { Context } from '../context.js';
 import { isStripeError, redactSecrets, toGraphQLError } from '../stripe/errors.js';
+import type { NodeTypeName } from '../stripe/ids.js';
 import type { ResourceKind, ResourceTypes } from '../stripe/resources.js';
 import type { Topics } from '../events/topics.js';
+import { idempotencyKey, metadata, optional, parseInput, stripeId, toMetadataParam } from './mutation-input.js';
 import {
   AmountTooLargeError,
   IdempotencyConflictError,
@@ -25,8 +28,8 @@ type ErrorClass = new (...args: never[]) => UserFacingError;
  * CancelPayoutPayload | NotFoundError | InvalidStateError | …), so a client
  * switches on `__typename` and a cache sees the payload's objects directly.
  */
-export function mutationErrors(mutation: string, types: ErrorClass[]) {
-  const name = `${mutation[0].toUpperCase()}${mutation.slice(1)}Result`;
+function mutationErrors(mutation: string, types: ErrorClass[]) {
+  const name = mutationTypeName(mutation, 'Result');
   return {
     types: [InvalidInputError, ...types] as (new (...args: never[]) => unknown)[],
     directResult: true as const,
@@ -35,6 +38,11 @@ export function mutationErrors(mutation: string, types: ErrorClass[]) {
       description: `What \`${mutation}\` returns: its payload on success, or one of the expected failures (all implement UserError).`,
     },
   };
+}
+
+/** A mutation's own type name: ('cancelPayout', 'Input') → CancelPayoutInput. */
+function mutationTypeName(mutation: string, suffix: 'Input' | 'Payload' | 'Result'): string {
+  return `${mutation[0].toUpperCase()}${mutation.slice(1)}${suffix}`;
 }
 
 /**
@@ -62,7 +70,7 @@ export function payloadType<Shape extends object>(
 type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
 
 /** The one `input` argument every mutation takes (Relay style). */
-export function inputArg<Shape>(arg: ArgBuilder<Types>, type: InputObjectRef<Types, Shape>) {
+function inputArg<Shape>(arg: ArgBuilder<Types>, type: InputObjectRef<Types, Shape>) {
   return arg({
     type,
     required: true,
@@ -115,7 +123,7 @@ export function idempotencyKeyFor(mutation: string, clientKey: string | null | u
 }
 
 /** Refuses a test helper before any upstream call when the gateway runs with a live key. */
-export function assertTestMode(ctx: Context, operation: string): void {
+function assertTestMode(ctx: Context, operation: string): void {
   if (ctx.config.live) throw new TestModeOnlyError(operation);
 }
 
@@ -215,5 +223,189 @@ export function settle<K extends keyof Topics & ResourceKind>(ctx: Context, kind
   ctx.loaders.prime(kind, object);
   ctx.changes.publish(kind, eventType, object).catch((err: unknown) => {
     ctx.log.error({ err, kind, id: object.id, requestId: ctx.requestId }, 'mutation change not published to subscribers');
+  });
+}
+
+// ── Mutation fields ──────────────────────────────────────────────────────
+
+/** A zod schema that checks a mutation's `input` and yields `Input`. */
+type Rules<Input> = z.ZodType<Input, z.ZodTypeDef, unknown>;
+
+export interface MutationSpec<Input, Payload extends object> {
+  /** The mutation's field name. */
+  name: string;
+  description: string;
+  input: InputObjectRef<Types, unknown>;
+  /** Checks `input` before anything is sent to Stripe. */
+  rules: Rules<Input>;
+  payload: ObjectRef<Types, Payload>;
+  /** The expected failures besides InvalidInputError, in the union's order. */
+  errors: ErrorClass[];
+  /** A Stripe test helper: refused under a live key before anything is sent. */
+  testHelper?: boolean;
+  /** Makes the change, given the checked input. */
+  resolve: (ctx: Context, input: Input) => Promise<Payload>;
+}
+
+/**
+ * A mutation field as every mutation here has it: one `input` argument,
+ * checked by `rules`, and a `<Name>Result` union of the payload and errors.
+ */
+export function defineMutation<Input, Payload extends object>(spec: MutationSpec<Input, Payload>): void {
+  // Seen by the field as a plain object: Pothos cannot resolve its conditional types over a generic payload.
+  const payload: ObjectRef<Types, object> = spec.payload;
+  builder.mutationField(spec.name, (t) =>
+    t.field({
+      type: payload,
+      description: spec.description,
+      args: { input: inputArg(t.arg, spec.input) },
+      errors: mutationErrors(spec.name, spec.errors),
+      resolve: async (_root, args, ctx) => {
+        if (spec.testHelper) assertTestMode(ctx, spec.name);
+        return spec.resolve(ctx, parseInput(spec.rules, args.input));
+      },
+    }),
+  );
+}
+
+// ── Mutations that return one object of a resource ───────────────────────
+
+type MutatedKind = keyof Topics & ResourceKind;
+
+/** A resource as its one-object mutations see it. */
+export interface MutatedResource<K extends MutatedKind> {
+  /** Loader and pubsub kind; also the payload's field and, as `<kind>Id`, the input's id field. */
+  kind: K;
+  ref: ObjectRef<Types, ResourceTypes[K]>;
+  /** How descriptions name it ('outbound payment'). */
+  noun: string;
+  /** Its Stripe id type, checked by prefix before anything is sent. */
+  idType: NodeTypeName;
+  /** The id input field's description, e.g. 'The payout (po_…).' */
+  idDescription: string;
+  /** What a refused write reports about the object (status, remainder). */
+  subject: (ctx: Context, id: string) => WriteSubject;
+}
+
+type IdField<K extends MutatedKind> = `${K}Id`;
+type ObjectPayload<K extends MutatedKind> = { [P in K]: ResourceTypes[K] };
+/** What every one-object mutation's rules yield at least. */
+type ObjectInput<K extends MutatedKind> = { [P in IdField<K>]: string } & { idempotencyKey?: string };
+
+/** The input field naming the object: payoutId, refundId, … */
+function idFieldOf<K extends MutatedKind>(resource: MutatedResource<K>): IdField<K> {
+  return `${resource.kind}Id`;
+}
+
+/** A payload with one field, named after the resource, holding the object after the change. */
+function objectPayload<K extends MutatedKind>(resource: MutatedResource<K>, name: string, description: string) {
+  const fields = {
+    [resource.kind]: { type: resource.ref, description: `The ${resource.noun} as Stripe returned it after the change.` },
+  } as { [P in K]: { type: ObjectRef<Types, ResourceTypes[K]>; description: string } };
+  return payloadType<ObjectPayload<K>>(name, description, fields);
+}
+
+/** The rules of an input made of the object's id, the fields in `shape` and the idempotency key. */
+export function objectInputRules<K extends MutatedKind, Shape extends z.ZodRawShape>(
+  resource: MutatedResource<K>,
+  shape: Shape,
+): Rules<ObjectInput<K> & z.output<z.ZodObject<Shape>>> {
+  const schema = z.object({ [idFieldOf(resource)]: stripeId(resource.idType), ...shape, idempotencyKey: optional(idempotencyKey) });
+  // zod cannot follow the computed id key through the generic K.
+  return schema as unknown as Rules<ObjectInput<K> & z.output<z.ZodObject<Shape>>>;
+}
+
+export interface ResourceMutationSpec<K extends MutatedKind, Input extends { idempotencyKey?: string }>
+  extends Omit<MutationSpec<Input, ObjectPayload<K>>, 'payload' | 'resolve'> {
+  payloadDescription: string;
+  /** What the write acts on, for typed errors when Stripe refuses it. */
+  subject?: (ctx: Context, input: Input) => WriteSubject;
+  write: (stripe: Stripe, input: Input, options: Stripe.RequestOptions) => Promise<ResourceTypes[K]>;
+  /** The Stripe event type the change corresponds to, for subscribers. */
+  eventType: string | ((object: ResourceTypes[K]) => string);
+}
+
+/**
+ * A mutation that makes one Stripe write returning one object of the
+ * resource, and returns it in `<Name>Payload { <kind> }` after settling it.
+ */
+export function resourceMutation<K extends MutatedKind, Input extends { idempotencyKey?: string }>(
+  resource: MutatedResource<K>,
+  { payloadDescription, subject, write, eventType, ...spec }: ResourceMutationSpec<K, Input>,
+): void {
+  defineMutation({
+    ...spec,
+    payload: objectPayload(resource, mutationTypeName(spec.name, 'Payload'), payloadDescription),
+    resolve: async (ctx, input) => {
+      const object = await stripeWrite(
+        ctx,
+        { mutation: spec.name, idempotencyKey: input.idempotencyKey, subject: subject?.(ctx, input) },
+        (options) => write(ctx.stripe, input, options),
+      );
+      settle(ctx, resource.kind, typeof eventType === 'string' ? eventType : eventType(object), object);
+      return { [resource.kind]: object } as ObjectPayload<K>;
+    },
+  });
+}
+
+export interface ObjectMutationSpec<K extends MutatedKind, Input extends ObjectInput<K>>
+  extends Omit<ResourceMutationSpec<K, Input>, 'input' | 'subject'> {
+  inputDescription: string;
+  /** Input fields between the id and idempotencyKey. */
+  fields?: (t: InputFieldBuilder) => InputFieldMap;
+  /** The id input field's description when it differs from the resource's. */
+  idDescription?: string;
+}
+
+/**
+ * A resource mutation on one existing object named by id: input
+ * `<Name>Input { <kind>Id, …fields, idempotencyKey }`.
+ */
+export function objectMutation<K extends MutatedKind, Input extends ObjectInput<K>>(
+  resource: MutatedResource<K>,
+  { inputDescription, fields, idDescription, ...spec }: ObjectMutationSpec<K, Input>,
+): void {
+  const idField = idFieldOf(resource);
+  const input = builder.inputType(mutationTypeName(spec.name, 'Input'), {
+    description: inputDescription,
+    fields: (t) => ({
+      [idField]: t.id({ required: true, description: idDescription ?? resource.idDescription }),
+      ...fields?.(t),
+      idempotencyKey: idempotencyKeyField(t),
+    }),
+  });
+  resourceMutation(resource, { ...spec, input, subject: (ctx, input) => resource.subject(ctx, input[idField]) });
+}
+
+type ActionSpec<K extends MutatedKind> = Omit<ObjectMutationSpec<K, ObjectInput<K>>, 'fields' | 'rules' | 'write'> & {
+  call: (stripe: Stripe, id: string, options: Stripe.RequestOptions) => Promise<ResourceTypes[K]>;
+};
+
+/** One id in, one state change out (cancelPayout, expireRefund, postOutboundPayment, …). */
+export function actionMutation<K extends MutatedKind>(resource: MutatedResource<K>, { call, ...spec }: ActionSpec<K>): void {
+  const idField = idFieldOf(resource);
+  objectMutation(resource, {
+    ...spec,
+    rules: objectInputRules(resource, {}),
+    write: (stripe, input, options) => call(stripe, input[idField], options),
+  });
+}
+
+type MetadataUpdateSpec<K extends MutatedKind> = Omit<
+  ObjectMutationSpec<K, ObjectInput<K>>,
+  'fields' | 'rules' | 'write' | 'errors' | 'testHelper'
+> & {
+  call: (stripe: Stripe, id: string, params: { metadata?: Record<string, string> }, options: Stripe.RequestOptions) => Promise<ResourceTypes[K]>;
+};
+
+/** Sets or removes metadata keys on one object whose metadata is all Stripe lets you change (updatePayout, updateRefund). */
+export function metadataUpdateMutation<K extends MutatedKind>(resource: MutatedResource<K>, { call, ...spec }: MetadataUpdateSpec<K>): void {
+  const idField = idFieldOf(resource);
+  objectMutation(resource, {
+    ...spec,
+    fields: (t) => ({ metadata: metadataField(t, resource.noun, { update: true, required: true }) }),
+    rules: objectInputRules(resource, { metadata }),
+    errors: [NotFoundError, IdempotencyConflictError],
+    write: (stripe, input, options) => call(stripe, input[idField], { metadata: toMetadataParam(input.metadata) }, options),
   });
 }

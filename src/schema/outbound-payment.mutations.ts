@@ -1,7 +1,6 @@
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { builder } from './builder.js';
-import type { Context } from '../context.js';
 import {
   BankAccountHolderType,
   BankAccountType,
@@ -19,37 +18,30 @@ import {
   knownEnumValue,
   metadata,
   optional,
-  parseInput,
   stripeId,
   text,
   toMetadataParam,
 } from './mutation-input.js';
 import {
-  assertTestMode,
+  actionMutation,
   idempotencyKeyField,
   metadataField,
-  mutationErrors,
-  payloadType,
+  objectInputRules,
+  objectMutation,
   reader,
-  settle,
-  stripeWrite,
-  inputArg,
+  resourceMutation,
+  type MutatedResource,
 } from './mutation-support.js';
 import { AmountTooLargeError, IdempotencyConflictError, InvalidStateError, NotFoundError, TestModeOnlyError } from './user-errors.js';
 
-const outboundPaymentId = stripeId('OutboundPayment');
-
-type OutboundPaymentPayload = { outboundPayment: Stripe.Treasury.OutboundPayment };
-
-function outboundPaymentPayload(name: string, description: string) {
-  return payloadType<OutboundPaymentPayload>(name, description, {
-    outboundPayment: { type: OutboundPaymentRef, description: 'The outbound payment as Stripe returned it after the change.' },
-  });
-}
-
-function outboundPaymentSubject(ctx: Context, id: string) {
-  return { id, status: reader(ctx, 'outboundPayment', id, (obp) => obp.status) };
-}
+const outboundPayments: MutatedResource<'outboundPayment'> = {
+  kind: 'outboundPayment',
+  ref: OutboundPaymentRef,
+  noun: 'outbound payment',
+  idType: 'OutboundPayment',
+  idDescription: 'The outbound payment (obp_…).',
+  subject: (ctx, id) => ({ id, status: reader(ctx, 'outboundPayment', id, (obp) => obp.status) }),
+};
 
 // ── createOutboundPayment ────────────────────────────────────────────────
 
@@ -185,178 +177,92 @@ function destinationData(
   };
 }
 
-const CreateOutboundPaymentPayload = outboundPaymentPayload('CreateOutboundPaymentPayload', 'The new outbound payment (PROCESSING).');
-
-builder.mutationField('createOutboundPayment', (t) =>
-  t.field({
-    type: CreateOutboundPaymentPayload,
-    description:
-      'Creates a Treasury outbound payment. It starts PROCESSING and cancelable; the financial account’s cash moves to outbound pending. ' +
-      'Refused with AmountTooLargeError when the account cannot cover it.',
-    args: { input: inputArg(t.arg, CreateOutboundPaymentInput) },
-    errors: mutationErrors('createOutboundPayment', [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(createOutboundPaymentRules, args.input);
-      const outboundPayment = await stripeWrite(
-        ctx,
-        { mutation: 'createOutboundPayment', idempotencyKey: input.idempotencyKey, subject: { id: input.financialAccountId } },
-        (options) =>
-          ctx.stripe.treasury.outboundPayments.create(
-            {
-              financial_account: input.financialAccountId,
-              amount: input.amount,
-              currency: input.currency,
-              destination_payment_method: input.destinationPaymentMethodId,
-              destination_payment_method_data: input.destination && destinationData(input.destination),
-              destination_payment_method_options: input.network && { us_bank_account: { network: input.network } },
-              customer: input.customer,
-              description: input.description,
-              statement_descriptor: input.statementDescriptor,
-              end_user_details: input.endUserDetails && { present: input.endUserDetails.present, ip_address: input.endUserDetails.ipAddress },
-              metadata: toMetadataParam(input.metadata),
-            },
-            options,
-          ),
-      );
-      settle(ctx, 'outboundPayment', 'treasury.outbound_payment.created', outboundPayment);
-      return { outboundPayment };
-    },
-  }),
-);
-
-// ── cancel / fail / post (one id in, one transition out) ─────────────────
-
-const outboundPaymentActionRules = z.object({ outboundPaymentId, idempotencyKey: optional(idempotencyKey) });
-
-interface Transition {
-  mutation: 'cancelOutboundPayment' | 'failOutboundPayment' | 'postOutboundPayment';
-  /** Types are named after the mutation: CancelOutboundPaymentInput, …Payload. */
-  typeName: string;
-  testHelper: boolean;
-  inputDescription: string;
-  payloadDescription: string;
-  description: string;
-  eventType: string;
-  call: (stripe: Stripe, id: string, options: Stripe.RequestOptions) => Promise<Stripe.Treasury.OutboundPayment>;
-}
-
-const TRANSITIONS: Transition[] = [
-  {
-    mutation: 'cancelOutboundPayment',
-    typeName: 'CancelOutboundPayment',
-    testHelper: false,
-    inputDescription: 'Cancels an outbound payment that is still PROCESSING and cancelable; the funds return to the financial account.',
-    payloadDescription: 'The canceled outbound payment (statusTransitions.canceledAt set).',
-    description: 'Cancels a PROCESSING, cancelable outbound payment. Any other state is refused with InvalidStateError.',
-    eventType: 'treasury.outbound_payment.canceled',
-    call: (stripe, id, options) => stripe.treasury.outboundPayments.cancel(id, {}, options),
-  },
-  {
-    mutation: 'failOutboundPayment',
-    typeName: 'FailOutboundPayment',
-    testHelper: true,
-    inputDescription: 'Test mode: makes a PROCESSING outbound payment fail.',
-    payloadDescription: 'The failed outbound payment (statusTransitions.failedAt set).',
-    description:
-      'Test helper: moves a PROCESSING outbound payment to FAILED. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
-    eventType: 'treasury.outbound_payment.failed',
-    call: (stripe, id, options) => stripe.testHelpers.treasury.outboundPayments.fail(id, {}, options),
-  },
-  {
-    mutation: 'postOutboundPayment',
-    typeName: 'PostOutboundPayment',
-    testHelper: true,
-    inputDescription: 'Test mode: posts a PROCESSING outbound payment (the money leaves the financial account).',
-    payloadDescription: 'The posted outbound payment (statusTransitions.postedAt set).',
-    description:
-      'Test helper: moves a PROCESSING outbound payment to POSTED. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
-    eventType: 'treasury.outbound_payment.posted',
-    call: (stripe, id, options) => stripe.testHelpers.treasury.outboundPayments.post(id, {}, options),
-  },
-];
-
-for (const transition of TRANSITIONS) {
-  const Input = builder.inputType(`${transition.typeName}Input`, {
-    description: transition.inputDescription,
-    fields: (t) => ({
-      outboundPaymentId: t.id({ required: true, description: 'The outbound payment (obp_…).' }),
-      idempotencyKey: idempotencyKeyField(t),
-    }),
-  });
-  const Payload = outboundPaymentPayload(`${transition.typeName}Payload`, transition.payloadDescription);
-  const errors = [NotFoundError, InvalidStateError, IdempotencyConflictError, ...(transition.testHelper ? [TestModeOnlyError] : [])];
-  builder.mutationField(transition.mutation, (t) =>
-    t.field({
-      type: Payload,
-      description: transition.description,
-      args: { input: inputArg(t.arg, Input) },
-      errors: mutationErrors(transition.mutation, errors),
-      resolve: async (_root, args, ctx) => {
-        if (transition.testHelper) assertTestMode(ctx, transition.mutation);
-        const input = parseInput(outboundPaymentActionRules, args.input);
-        const outboundPayment = await stripeWrite(
-          ctx,
-          {
-            mutation: transition.mutation,
-            idempotencyKey: input.idempotencyKey,
-            subject: outboundPaymentSubject(ctx, input.outboundPaymentId),
-          },
-          (options) => transition.call(ctx.stripe, input.outboundPaymentId, options),
-        );
-        settle(ctx, 'outboundPayment', transition.eventType, outboundPayment);
-        return { outboundPayment };
+resourceMutation(outboundPayments, {
+  name: 'createOutboundPayment',
+  description:
+    'Creates a Treasury outbound payment. It starts PROCESSING and cancelable; the financial account’s cash moves to outbound pending. ' +
+    'Refused with AmountTooLargeError when the account cannot cover it.',
+  input: CreateOutboundPaymentInput,
+  rules: createOutboundPaymentRules,
+  payloadDescription: 'The new outbound payment (PROCESSING).',
+  errors: [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
+  subject: (_ctx, input) => ({ id: input.financialAccountId }),
+  eventType: 'treasury.outbound_payment.created',
+  write: (stripe, input, options) =>
+    stripe.treasury.outboundPayments.create(
+      {
+        financial_account: input.financialAccountId,
+        amount: input.amount,
+        currency: input.currency,
+        destination_payment_method: input.destinationPaymentMethodId,
+        destination_payment_method_data: input.destination && destinationData(input.destination),
+        destination_payment_method_options: input.network && { us_bank_account: { network: input.network } },
+        customer: input.customer,
+        description: input.description,
+        statement_descriptor: input.statementDescriptor,
+        end_user_details: input.endUserDetails && { present: input.endUserDetails.present, ip_address: input.endUserDetails.ipAddress },
+        metadata: toMetadataParam(input.metadata),
       },
-    }),
-  );
-}
+      options,
+    ),
+});
 
-// ── returnOutboundPayment ────────────────────────────────────────────────
+// ── cancel / fail / post / return (one id in, one transition out) ────────
 
-const ReturnOutboundPaymentInput = builder.inputType('ReturnOutboundPaymentInput', {
-  description: 'Test mode: makes the receiving bank return a PROCESSING outbound payment.',
+actionMutation(outboundPayments, {
+  name: 'cancelOutboundPayment',
+  inputDescription: 'Cancels an outbound payment that is still PROCESSING and cancelable; the funds return to the financial account.',
+  payloadDescription: 'The canceled outbound payment (statusTransitions.canceledAt set).',
+  description: 'Cancels a PROCESSING, cancelable outbound payment. Any other state is refused with InvalidStateError.',
+  errors: [NotFoundError, InvalidStateError, IdempotencyConflictError],
+  eventType: 'treasury.outbound_payment.canceled',
+  call: (stripe, id, options) => stripe.treasury.outboundPayments.cancel(id, {}, options),
+});
+
+actionMutation(outboundPayments, {
+  name: 'failOutboundPayment',
+  inputDescription: 'Test mode: makes a PROCESSING outbound payment fail.',
+  payloadDescription: 'The failed outbound payment (statusTransitions.failedAt set).',
+  description:
+    'Test helper: moves a PROCESSING outbound payment to FAILED. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
+  errors: [NotFoundError, InvalidStateError, IdempotencyConflictError, TestModeOnlyError],
+  testHelper: true,
+  eventType: 'treasury.outbound_payment.failed',
+  call: (stripe, id, options) => stripe.testHelpers.treasury.outboundPayments.fail(id, {}, options),
+});
+
+actionMutation(outboundPayments, {
+  name: 'postOutboundPayment',
+  inputDescription: 'Test mode: posts a PROCESSING outbound payment (the money leaves the financial account).',
+  payloadDescription: 'The posted outbound payment (statusTransitions.postedAt set).',
+  description:
+    'Test helper: moves a PROCESSING outbound payment to POSTED. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
+  errors: [NotFoundError, InvalidStateError, IdempotencyConflictError, TestModeOnlyError],
+  testHelper: true,
+  eventType: 'treasury.outbound_payment.posted',
+  call: (stripe, id, options) => stripe.testHelpers.treasury.outboundPayments.post(id, {}, options),
+});
+
+objectMutation(outboundPayments, {
+  name: 'returnOutboundPayment',
+  inputDescription: 'Test mode: makes the receiving bank return a PROCESSING outbound payment.',
   fields: (t) => ({
-    outboundPaymentId: t.id({ required: true, description: 'The outbound payment (obp_…).' }),
     code: t.field({ type: OutboundPaymentReturnCode.ref, description: 'Why the bank returned it; Stripe picks one when omitted.' }),
-    idempotencyKey: idempotencyKeyField(t),
   }),
+  rules: objectInputRules(outboundPayments, { code: optional(knownEnumValue) }),
+  payloadDescription: 'The returned outbound payment: returnedDetails has the code and the transaction that credited the funds back.',
+  description:
+    'Test helper: moves a PROCESSING outbound payment to RETURNED with a return code. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
+  errors: [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+  testHelper: true,
+  eventType: 'treasury.outbound_payment.returned',
+  write: (stripe, input, options) =>
+    stripe.testHelpers.treasury.outboundPayments.returnOutboundPayment(
+      input.outboundPaymentId,
+      { returned_details: input.code ? { code: input.code } : undefined },
+      options,
+    ),
 });
-
-const returnOutboundPaymentRules = z.object({
-  outboundPaymentId,
-  code: optional(knownEnumValue),
-  idempotencyKey: optional(idempotencyKey),
-});
-
-const ReturnOutboundPaymentPayload = outboundPaymentPayload(
-  'ReturnOutboundPaymentPayload',
-  'The returned outbound payment: returnedDetails has the code and the transaction that credited the funds back.',
-);
-
-builder.mutationField('returnOutboundPayment', (t) =>
-  t.field({
-    type: ReturnOutboundPaymentPayload,
-    description:
-      'Test helper: moves a PROCESSING outbound payment to RETURNED with a return code. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
-    args: { input: inputArg(t.arg, ReturnOutboundPaymentInput) },
-    errors: mutationErrors('returnOutboundPayment', [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      assertTestMode(ctx, 'returnOutboundPayment');
-      const input = parseInput(returnOutboundPaymentRules, args.input);
-      const outboundPayment = await stripeWrite(
-        ctx,
-        { mutation: 'returnOutboundPayment', idempotencyKey: input.idempotencyKey, subject: outboundPaymentSubject(ctx, input.outboundPaymentId) },
-        (options) =>
-          ctx.stripe.testHelpers.treasury.outboundPayments.returnOutboundPayment(
-            input.outboundPaymentId,
-            { returned_details: input.code ? { code: input.code } : undefined },
-            options,
-          ),
-      );
-      settle(ctx, 'outboundPayment', 'treasury.outbound_payment.returned', outboundPayment);
-      return { outboundPayment };
-    },
-  }),
-);
 
 // ── updateOutboundPaymentTracking ────────────────────────────────────────
 
@@ -374,30 +280,16 @@ const WireTrackingInput = builder.inputType('WireTrackingInput', {
   }),
 });
 
-const UpdateOutboundPaymentTrackingInput = builder.inputType('UpdateOutboundPaymentTrackingInput', {
-  description: 'Test mode: sets the network tracking details of an outbound payment. Give exactly one of `ach` and `usDomesticWire`.',
-  fields: (t) => ({
-    outboundPaymentId: t.id({ required: true, description: 'The outbound payment (obp_…).' }),
-    ach: t.field({ type: AchTrackingInput, description: 'For an ACH payment: its trace id.' }),
-    usDomesticWire: t.field({ type: WireTrackingInput, description: 'For a wire: its CHIPS / IMAD / OMAD references.' }),
-    idempotencyKey: idempotencyKeyField(t),
-  }),
-});
-
 const trackingReference = text(100).min(1, 'must not be empty');
 
-const updateTrackingRules = z
-  .object({
-    outboundPaymentId,
-    ach: optional(z.object({ traceId: z.string().regex(/^\d{15}$/, 'must be a 15-digit ACH trace id') })),
-    usDomesticWire: optional(
-      z
-        .object({ chips: optional(trackingReference), imad: optional(trackingReference), omad: optional(trackingReference) })
-        .refine((w) => w.chips || w.imad || w.omad, { message: 'give at least one of chips, imad and omad' }),
-    ),
-    idempotencyKey: optional(idempotencyKey),
-  })
-  .superRefine(exactlyOne(['ach', 'usDomesticWire']));
+const updateTrackingRules = objectInputRules(outboundPayments, {
+  ach: optional(z.object({ traceId: z.string().regex(/^\d{15}$/, 'must be a 15-digit ACH trace id') })),
+  usDomesticWire: optional(
+    z
+      .object({ chips: optional(trackingReference), imad: optional(trackingReference), omad: optional(trackingReference) })
+      .refine((w) => w.chips || w.imad || w.omad, { message: 'give at least one of chips, imad and omad' }),
+  ),
+}).superRefine(exactlyOne(['ach', 'usDomesticWire']));
 
 /** The SDK's tracking_details param (its type is not exported by name). */
 type TrackingDetailsParam = Parameters<Stripe['testHelpers']['treasury']['outboundPayments']['update']>[1]['tracking_details'];
@@ -408,34 +300,21 @@ function trackingDetails(input: z.output<typeof updateTrackingRules>): TrackingD
   return { type: 'us_domestic_wire', us_domestic_wire: { chips: wire.chips, imad: wire.imad, omad: wire.omad } };
 }
 
-const UpdateOutboundPaymentTrackingPayload = outboundPaymentPayload(
-  'UpdateOutboundPaymentTrackingPayload',
-  'The outbound payment with its trackingDetails.',
-);
-
-builder.mutationField('updateOutboundPaymentTracking', (t) =>
-  t.field({
-    type: UpdateOutboundPaymentTrackingPayload,
-    description:
-      'Test helper: sets tracking details once the payment is no longer cancelable (and not canceled or failed). Refused with ' +
-      'TestModeOnlyError under a live key, InvalidStateError when the state does not allow it or tracking is already set.',
-    args: { input: inputArg(t.arg, UpdateOutboundPaymentTrackingInput) },
-    errors: mutationErrors('updateOutboundPaymentTracking', [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      assertTestMode(ctx, 'updateOutboundPaymentTracking');
-      const input = parseInput(updateTrackingRules, args.input);
-      const outboundPayment = await stripeWrite(
-        ctx,
-        {
-          mutation: 'updateOutboundPaymentTracking',
-          idempotencyKey: input.idempotencyKey,
-          subject: outboundPaymentSubject(ctx, input.outboundPaymentId),
-        },
-        (options) =>
-          ctx.stripe.testHelpers.treasury.outboundPayments.update(input.outboundPaymentId, { tracking_details: trackingDetails(input) }, options),
-      );
-      settle(ctx, 'outboundPayment', 'treasury.outbound_payment.tracking_details_updated', outboundPayment);
-      return { outboundPayment };
-    },
+objectMutation(outboundPayments, {
+  name: 'updateOutboundPaymentTracking',
+  inputDescription: 'Test mode: sets the network tracking details of an outbound payment. Give exactly one of `ach` and `usDomesticWire`.',
+  fields: (t) => ({
+    ach: t.field({ type: AchTrackingInput, description: 'For an ACH payment: its trace id.' }),
+    usDomesticWire: t.field({ type: WireTrackingInput, description: 'For a wire: its CHIPS / IMAD / OMAD references.' }),
   }),
-);
+  rules: updateTrackingRules,
+  payloadDescription: 'The outbound payment with its trackingDetails.',
+  description:
+    'Test helper: sets tracking details once the payment is no longer cancelable (and not canceled or failed). Refused with ' +
+    'TestModeOnlyError under a live key, InvalidStateError when the state does not allow it or tracking is already set.',
+  errors: [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+  testHelper: true,
+  eventType: 'treasury.outbound_payment.tracking_details_updated',
+  write: (stripe, input, options) =>
+    stripe.testHelpers.treasury.outboundPayments.update(input.outboundPaymentId, { tracking_details: trackingDetails(input) }, options),
+});

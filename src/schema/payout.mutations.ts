@@ -1,7 +1,6 @@
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { builder } from './builder.js';
-import type { Context } from '../context.js';
 import { PayoutRef, PayoutSourceType } from './payout.js';
 import { PayoutSpeed } from './external-account.js';
 import {
@@ -11,38 +10,37 @@ import {
   knownEnumValue,
   metadata,
   optional,
-  parseInput,
   payoutStatementDescriptor,
   stripeId,
   text,
   toMetadataParam,
 } from './mutation-input.js';
 import {
+  actionMutation,
+  defineMutation,
   idempotencyKeyField,
   metadataField,
-  mutationErrors,
+  metadataUpdateMutation,
   payloadType,
   reader,
+  resourceMutation,
   settle,
   stripeWrite,
-  inputArg,
+  type MutatedResource,
 } from './mutation-support.js';
 import { AmountTooLargeError, IdempotencyConflictError, InvalidStateError, NotFoundError } from './user-errors.js';
 
 /** Where a payout may be sent: one of the account's external accounts (bank account or debit card). */
 const externalAccountId = z.string().regex(/^(ba|card)_[A-Za-z0-9]+$/, 'must be a bank account (ba_…) or card (card_…) id');
 
-type PayoutPayload = { payout: Stripe.Payout };
-
-function payoutPayload(name: string, description: string) {
-  return payloadType<PayoutPayload>(name, description, {
-    payout: { type: PayoutRef, description: 'The payout as Stripe returned it after the change.' },
-  });
-}
-
-function payoutSubject(ctx: Context, id: string) {
-  return { id, status: reader(ctx, 'payout', id, (p) => p.status) };
-}
+const payouts: MutatedResource<'payout'> = {
+  kind: 'payout',
+  ref: PayoutRef,
+  noun: 'payout',
+  idType: 'Payout',
+  idDescription: 'The payout (po_…).',
+  subject: (ctx, id) => ({ id, status: reader(ctx, 'payout', id, (p) => p.status) }),
+};
 
 // ── createPayout ─────────────────────────────────────────────────────────
 
@@ -73,112 +71,53 @@ const createPayoutRules = z.object({
   idempotencyKey: optional(idempotencyKey),
 });
 
-const CreatePayoutPayload = payoutPayload('CreatePayoutPayload', 'The new payout (status PENDING).');
 
-builder.mutationField('createPayout', (t) =>
-  t.field({
-    type: CreatePayoutPayload,
-    description:
-      'Creates a manual payout from the available balance. It starts PENDING and moves to IN_TRANSIT and PAID (or FAILED) by itself.',
-    args: { input: inputArg(t.arg, CreatePayoutInput) },
-    errors: mutationErrors('createPayout', [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(createPayoutRules, args.input);
-      const payout = await stripeWrite(ctx, { mutation: 'createPayout', idempotencyKey: input.idempotencyKey }, (options) =>
-        ctx.stripe.payouts.create(
-          {
-            amount: input.amount,
-            currency: input.currency,
-            description: input.description,
-            destination: input.destination,
-            method: input.method,
-            source_type: input.sourceType,
-            statement_descriptor: input.statementDescriptor,
-            metadata: toMetadataParam(input.metadata),
-          },
-          options,
-        ),
-      );
-      settle(ctx, 'payout', 'payout.created', payout);
-      return { payout };
-    },
-  }),
-);
-
-// ── updatePayout ─────────────────────────────────────────────────────────
-
-const UpdatePayoutInput = builder.inputType('UpdatePayoutInput', {
-  description: 'Changes a payout’s metadata (the only thing Stripe lets you change), in any status.',
-  fields: (t) => ({
-    payoutId: t.id({ required: true, description: 'The payout (po_…).' }),
-    metadata: metadataField(t, 'payout', { update: true, required: true }),
-    idempotencyKey: idempotencyKeyField(t),
-  }),
+resourceMutation(payouts, {
+  name: 'createPayout',
+  description:
+    'Creates a manual payout from the available balance. It starts PENDING and moves to IN_TRANSIT and PAID (or FAILED) by itself.',
+  input: CreatePayoutInput,
+  rules: createPayoutRules,
+  payloadDescription: 'The new payout (status PENDING).',
+  errors: [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
+  eventType: 'payout.created',
+  write: (stripe, input, options) =>
+    stripe.payouts.create(
+      {
+        amount: input.amount,
+        currency: input.currency,
+        description: input.description,
+        destination: input.destination,
+        method: input.method,
+        source_type: input.sourceType,
+        statement_descriptor: input.statementDescriptor,
+        metadata: toMetadataParam(input.metadata),
+      },
+      options,
+    ),
 });
 
-const updatePayoutRules = z.object({
-  payoutId: stripeId('Payout'),
-  metadata,
-  idempotencyKey: optional(idempotencyKey),
+// ── updatePayout / cancelPayout ──────────────────────────────────────────
+
+metadataUpdateMutation(payouts, {
+  name: 'updatePayout',
+  inputDescription: 'Changes a payout’s metadata (the only thing Stripe lets you change), in any status.',
+  payloadDescription: 'The payout with its new metadata.',
+  description: 'Sets or removes metadata keys on a payout (null or "" removes a key; keys left out are kept).',
+  eventType: 'payout.updated',
+  call: (stripe, id, params, options) => stripe.payouts.update(id, params, options),
 });
 
-const UpdatePayoutPayload = payoutPayload('UpdatePayoutPayload', 'The payout with its new metadata.');
-
-builder.mutationField('updatePayout', (t) =>
-  t.field({
-    type: UpdatePayoutPayload,
-    description: 'Sets or removes metadata keys on a payout (null or "" removes a key; keys left out are kept).',
-    args: { input: inputArg(t.arg, UpdatePayoutInput) },
-    errors: mutationErrors('updatePayout', [NotFoundError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(updatePayoutRules, args.input);
-      const payout = await stripeWrite(
-        ctx,
-        { mutation: 'updatePayout', idempotencyKey: input.idempotencyKey, subject: payoutSubject(ctx, input.payoutId) },
-        (options) => ctx.stripe.payouts.update(input.payoutId, { metadata: toMetadataParam(input.metadata) }, options),
-      );
-      settle(ctx, 'payout', 'payout.updated', payout);
-      return { payout };
-    },
-  }),
-);
-
-// ── cancelPayout ─────────────────────────────────────────────────────────
-
-const CancelPayoutInput = builder.inputType('CancelPayoutInput', {
-  description: 'Cancels a manual payout that is still PENDING; the money goes back to the available balance.',
-  fields: (t) => ({
-    payoutId: t.id({ required: true, description: 'The payout (po_…).' }),
-    idempotencyKey: idempotencyKeyField(t),
-  }),
+actionMutation(payouts, {
+  name: 'cancelPayout',
+  inputDescription: 'Cancels a manual payout that is still PENDING; the money goes back to the available balance.',
+  payloadDescription: 'The canceled payout; its failureBalanceTransaction (type PAYOUT_CANCEL) returns the funds.',
+  description:
+    'Cancels a PENDING manual payout. Refused with InvalidStateError once it is in transit, paid, failed or canceled, and for automatic payouts.',
+  errors: [NotFoundError, InvalidStateError, IdempotencyConflictError],
+  eventType: 'payout.canceled',
+  call: (stripe, id, options) => stripe.payouts.cancel(id, {}, options),
 });
-
-const cancelPayoutRules = z.object({ payoutId: stripeId('Payout'), idempotencyKey: optional(idempotencyKey) });
-
-const CancelPayoutPayload = payoutPayload(
-  'CancelPayoutPayload',
-  'The canceled payout; its failureBalanceTransaction (type PAYOUT_CANCEL) returns the funds.',
-);
-
-builder.mutationField('cancelPayout', (t) =>
-  t.field({
-    type: CancelPayoutPayload,
-    description:
-      'Cancels a PENDING manual payout. Refused with InvalidStateError once it is in transit, paid, failed or canceled, and for automatic payouts.',
-    args: { input: inputArg(t.arg, CancelPayoutInput) },
-    errors: mutationErrors('cancelPayout', [NotFoundError, InvalidStateError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(cancelPayoutRules, args.input);
-      const payout = await stripeWrite(
-        ctx,
-        { mutation: 'cancelPayout', idempotencyKey: input.idempotencyKey, subject: payoutSubject(ctx, input.payoutId) },
-        (options) => ctx.stripe.payouts.cancel(input.payoutId, {}, options),
-      );
-      settle(ctx, 'payout', 'payout.canceled', payout);
-      return { payout };
-    },
-  }),
-);
 
 // ── reversePayout ────────────────────────────────────────────────────────
 
@@ -207,26 +146,25 @@ const ReversePayoutPayload = payloadType<{ payout: Stripe.Payout; reversal: Stri
   },
 );
 
-builder.mutationField('reversePayout', (t) =>
-  t.field({
-    type: ReversePayoutPayload,
-    description:
-      'Reverses a payout: Stripe creates a new payout with the negative amount and links the two. Refused with InvalidStateError ' +
-      'when the payout is pending (cancel it instead), already reversed, instant, not to a bank account, or older than 90 days.',
-    args: { input: inputArg(t.arg, ReversePayoutInput) },
-    errors: mutationErrors('reversePayout', [NotFoundError, InvalidStateError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(reversePayoutRules, args.input);
-      const reversal = await stripeWrite(
-        ctx,
-        { mutation: 'reversePayout', idempotencyKey: input.idempotencyKey, subject: payoutSubject(ctx, input.payoutId) },
-        (options) => ctx.stripe.payouts.reverse(input.payoutId, { metadata: toMetadataParam(input.metadata) }, options),
-      );
-      // Stripe returns only the reversal; the original changed too (reversed_by), so read it fresh.
-      const payout = await ctx.stripe.payouts.retrieve(input.payoutId, {}, ctx.requestOptions);
-      settle(ctx, 'payout', 'payout.created', reversal);
-      settle(ctx, 'payout', 'payout.updated', payout);
-      return { payout, reversal };
-    },
-  }),
-);
+defineMutation({
+  name: 'reversePayout',
+  description:
+    'Reverses a payout: Stripe creates a new payout with the negative amount and links the two. Refused with InvalidStateError ' +
+    'when the payout is pending (cancel it instead), already reversed, instant, not to a bank account, or older than 90 days.',
+  input: ReversePayoutInput,
+  rules: reversePayoutRules,
+  payload: ReversePayoutPayload,
+  errors: [NotFoundError, InvalidStateError, IdempotencyConflictError],
+  resolve: async (ctx, input) => {
+    const reversal = await stripeWrite(
+      ctx,
+      { mutation: 'reversePayout', idempotencyKey: input.idempotencyKey, subject: payouts.subject(ctx, input.payoutId) },
+      (options) => ctx.stripe.payouts.reverse(input.payoutId, { metadata: toMetadataParam(input.metadata) }, options),
+    );
+    // Stripe returns only the reversal; the original changed too (reversed_by), so read it fresh.
+    const payout = await ctx.stripe.payouts.retrieve(input.payoutId, {}, ctx.requestOptions);
+    settle(ctx, 'payout', 'payout.created', reversal);
+    settle(ctx, 'payout', 'payout.updated', payout);
+    return { payout, reversal };
+  },
+});

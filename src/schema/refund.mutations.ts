@@ -1,4 +1,3 @@
-import type Stripe from 'stripe';
 import { z } from 'zod';
 import { builder } from './builder.js';
 import type { Context } from '../context.js';
@@ -12,20 +11,17 @@ import {
   knownEnumValue,
   metadata,
   optional,
-  parseInput,
   stripeId,
   toMetadataParam,
 } from './mutation-input.js';
 import {
-  assertTestMode,
+  actionMutation,
   idempotencyKeyField,
   metadataField,
-  mutationErrors,
-  payloadType,
+  metadataUpdateMutation,
   reader,
-  settle,
-  stripeWrite,
-  inputArg,
+  resourceMutation,
+  type MutatedResource,
 } from './mutation-support.js';
 import {
   AmountTooLargeError,
@@ -35,19 +31,14 @@ import {
   TestModeOnlyError,
 } from './user-errors.js';
 
-type RefundPayload = { refund: Stripe.Refund };
-
-function refundPayload(name: string, description: string) {
-  return payloadType<RefundPayload>(name, description, {
-    refund: { type: RefundRef, description: 'The refund as Stripe returned it after the change.' },
-  });
-}
-
-function refundSubject(ctx: Context, id: string) {
-  return { id, status: reader(ctx, 'refund', id, (r) => r.status) };
-}
-
-const refundIdInput = stripeId('Refund');
+const refunds: MutatedResource<'refund'> = {
+  kind: 'refund',
+  ref: RefundRef,
+  noun: 'refund',
+  idType: 'Refund',
+  idDescription: 'The refund (re_… or pyr_…).',
+  subject: (ctx, id) => ({ id, status: reader(ctx, 'refund', id, (r) => r.status) }),
+};
 
 // ── createRefund ─────────────────────────────────────────────────────────
 
@@ -84,8 +75,6 @@ const createRefundRules = z
   })
   .superRefine(exactlyOne(['chargeId', 'paymentIntentId']));
 
-const CreateRefundPayload = refundPayload('CreateRefundPayload', 'The new refund (SUCCEEDED, PENDING or REQUIRES_ACTION).');
-
 /** How much of the charge (given directly or through its PaymentIntent) is still unrefunded. */
 function unrefunded(ctx: Context, chargeId: string | undefined, paymentIntentId: string | undefined) {
   return async (): Promise<number | null> => {
@@ -100,135 +89,64 @@ function unrefunded(ctx: Context, chargeId: string | undefined, paymentIntentId:
   };
 }
 
-builder.mutationField('createRefund', (t) =>
-  t.field({
-    type: CreateRefundPayload,
-    description:
-      'Refunds a charge. Refused with AmountTooLargeError when the amount exceeds what is left to refund (maxAmount says how much is).',
-    args: { input: inputArg(t.arg, CreateRefundInput) },
-    errors: mutationErrors('createRefund', [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(createRefundRules, args.input);
-      const subject = {
-        id: input.chargeId ?? input.paymentIntentId!,
-        remainder: unrefunded(ctx, input.chargeId, input.paymentIntentId),
-      };
-      const refund = await stripeWrite(ctx, { mutation: 'createRefund', idempotencyKey: input.idempotencyKey, subject }, (options) =>
-        ctx.stripe.refunds.create(
-          {
-            charge: input.chargeId,
-            payment_intent: input.paymentIntentId,
-            amount: input.amount,
-            reason: input.reason,
-            instructions_email: input.instructionsEmail,
-            reverse_transfer: input.reverseTransfer,
-            refund_application_fee: input.refundApplicationFee,
-            metadata: toMetadataParam(input.metadata),
-          },
-          options,
-        ),
-      );
-      settle(ctx, 'refund', 'refund.created', refund);
-      return { refund };
-    },
+resourceMutation(refunds, {
+  name: 'createRefund',
+  description:
+    'Refunds a charge. Refused with AmountTooLargeError when the amount exceeds what is left to refund (maxAmount says how much is).',
+  input: CreateRefundInput,
+  rules: createRefundRules,
+  payloadDescription: 'The new refund (SUCCEEDED, PENDING or REQUIRES_ACTION).',
+  errors: [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
+  subject: (ctx, input) => ({
+    id: input.chargeId ?? input.paymentIntentId!,
+    remainder: unrefunded(ctx, input.chargeId, input.paymentIntentId),
   }),
-);
-
-// ── updateRefund ─────────────────────────────────────────────────────────
-
-const UpdateRefundInput = builder.inputType('UpdateRefundInput', {
-  description: 'Changes a refund’s metadata (the only thing Stripe lets you change).',
-  fields: (t) => ({
-    refundId: t.id({ required: true, description: 'The refund (re_… or pyr_…).' }),
-    metadata: metadataField(t, 'refund', { update: true, required: true }),
-    idempotencyKey: idempotencyKeyField(t),
-  }),
+  eventType: 'refund.created',
+  write: (stripe, input, options) =>
+    stripe.refunds.create(
+      {
+        charge: input.chargeId,
+        payment_intent: input.paymentIntentId,
+        amount: input.amount,
+        reason: input.reason,
+        instructions_email: input.instructionsEmail,
+        reverse_transfer: input.reverseTransfer,
+        refund_application_fee: input.refundApplicationFee,
+        metadata: toMetadataParam(input.metadata),
+      },
+      options,
+    ),
 });
 
-const updateRefundRules = z.object({ refundId: refundIdInput, metadata, idempotencyKey: optional(idempotencyKey) });
+// ── updateRefund / cancelRefund / expireRefund ───────────────────────────
 
-const UpdateRefundPayload = refundPayload('UpdateRefundPayload', 'The refund with its new metadata.');
+metadataUpdateMutation(refunds, {
+  name: 'updateRefund',
+  inputDescription: 'Changes a refund’s metadata (the only thing Stripe lets you change).',
+  payloadDescription: 'The refund with its new metadata.',
+  description: 'Sets or removes metadata keys on a refund (null or "" removes a key; keys left out are kept).',
+  eventType: 'refund.updated',
+  call: (stripe, id, params, options) => stripe.refunds.update(id, params, options),
+});
 
-builder.mutationField('updateRefund', (t) =>
-  t.field({
-    type: UpdateRefundPayload,
-    description: 'Sets or removes metadata keys on a refund (null or "" removes a key; keys left out are kept).',
-    args: { input: inputArg(t.arg, UpdateRefundInput) },
-    errors: mutationErrors('updateRefund', [NotFoundError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(updateRefundRules, args.input);
-      const refund = await stripeWrite(
-        ctx,
-        { mutation: 'updateRefund', idempotencyKey: input.idempotencyKey, subject: refundSubject(ctx, input.refundId) },
-        (options) => ctx.stripe.refunds.update(input.refundId, { metadata: toMetadataParam(input.metadata) }, options),
-      );
-      settle(ctx, 'refund', 'refund.updated', refund);
-      return { refund };
-    },
-  }),
-);
+actionMutation(refunds, {
+  name: 'cancelRefund',
+  inputDescription: 'Cancels a refund that is waiting for the customer (REQUIRES_ACTION); the money stays with the merchant.',
+  payloadDescription: 'The canceled refund (failureReason MERCHANT_REQUEST).',
+  description: 'Cancels a REQUIRES_ACTION refund. Any other status is refused with InvalidStateError.',
+  errors: [NotFoundError, InvalidStateError, IdempotencyConflictError],
+  eventType: 'refund.updated',
+  call: (stripe, id, options) => stripe.refunds.cancel(id, {}, options),
+});
 
-// ── cancelRefund / expireRefund ──────────────────────────────────────────
-
-const refundActionInput = (name: string, description: string) =>
-  builder.inputType(name, {
-    description,
-    fields: (t) => ({
-      refundId: t.id({ required: true, description: 'The refund (re_…).' }),
-      idempotencyKey: idempotencyKeyField(t),
-    }),
-  });
-
-const refundActionRules = z.object({ refundId: refundIdInput, idempotencyKey: optional(idempotencyKey) });
-
-const CancelRefundInput = refundActionInput(
-  'CancelRefundInput',
-  'Cancels a refund that is waiting for the customer (REQUIRES_ACTION); the money stays with the merchant.',
-);
-const CancelRefundPayload = refundPayload('CancelRefundPayload', 'The canceled refund (failureReason MERCHANT_REQUEST).');
-
-builder.mutationField('cancelRefund', (t) =>
-  t.field({
-    type: CancelRefundPayload,
-    description: 'Cancels a REQUIRES_ACTION refund. Any other status is refused with InvalidStateError.',
-    args: { input: inputArg(t.arg, CancelRefundInput) },
-    errors: mutationErrors('cancelRefund', [NotFoundError, InvalidStateError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(refundActionRules, args.input);
-      const refund = await stripeWrite(
-        ctx,
-        { mutation: 'cancelRefund', idempotencyKey: input.idempotencyKey, subject: refundSubject(ctx, input.refundId) },
-        (options) => ctx.stripe.refunds.cancel(input.refundId, {}, options),
-      );
-      settle(ctx, 'refund', 'refund.updated', refund);
-      return { refund };
-    },
-  }),
-);
-
-const ExpireRefundInput = refundActionInput(
-  'ExpireRefundInput',
-  'Test mode: ends a REQUIRES_ACTION refund as if the customer never answered the instructions email.',
-);
-const ExpireRefundPayload = refundPayload('ExpireRefundPayload', 'The expired refund.');
-
-builder.mutationField('expireRefund', (t) =>
-  t.field({
-    type: ExpireRefundPayload,
-    description:
-      'Test helper: expires a REQUIRES_ACTION refund. Refused with TestModeOnlyError under a live key, InvalidStateError in any other status.',
-    args: { input: inputArg(t.arg, ExpireRefundInput) },
-    errors: mutationErrors('expireRefund', [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      assertTestMode(ctx, 'expireRefund');
-      const input = parseInput(refundActionRules, args.input);
-      const refund = await stripeWrite(
-        ctx,
-        { mutation: 'expireRefund', idempotencyKey: input.idempotencyKey, subject: refundSubject(ctx, input.refundId) },
-        (options) => ctx.stripe.testHelpers.refunds.expire(input.refundId, {}, options),
-      );
-      settle(ctx, 'refund', refund.status === 'failed' ? 'refund.failed' : 'refund.updated', refund);
-      return { refund };
-    },
-  }),
-);
+actionMutation(refunds, {
+  name: 'expireRefund',
+  inputDescription: 'Test mode: ends a REQUIRES_ACTION refund as if the customer never answered the instructions email.',
+  payloadDescription: 'The expired refund.',
+  description:
+    'Test helper: expires a REQUIRES_ACTION refund. Refused with TestModeOnlyError under a live key, InvalidStateError in any other status.',
+  errors: [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+  testHelper: true,
+  eventType: (refund) => (refund.status === 'failed' ? 'refund.failed' : 'refund.updated'),
+  call: (stripe, id, options) => stripe.testHelpers.refunds.expire(id, {}, options),
+});

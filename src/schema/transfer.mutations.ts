@@ -1,43 +1,40 @@
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { builder } from './builder.js';
-import type { Context } from '../context.js';
 import { TransferRef, TransferReversalRef } from './transfer.js';
 import { parseReversalNodeId } from '../stripe/ids.js';
+import { amount, currency, idempotencyKey, metadata, optional, stripeId, text, toMetadataParam } from './mutation-input.js';
 import {
-  amount,
-  currency,
-  idempotencyKey,
-  metadata,
-  optional,
-  parseInput,
-  stripeId,
-  text,
-  toMetadataParam,
-} from './mutation-input.js';
-import {
+  defineMutation,
   idempotencyKeyField,
   metadataField,
-  mutationErrors,
+  objectInputRules,
+  objectMutation,
   payloadType,
   reader,
+  resourceMutation,
   settle,
   stripeWrite,
-  inputArg,
+  type MutatedResource,
 } from './mutation-support.js';
 import { AmountTooLargeError, IdempotencyConflictError, InvalidStateError, NotFoundError } from './user-errors.js';
 
 const connectedAccountId = z.string().regex(/^acct_[A-Za-z0-9]+$/, 'must be a connected account id (acct_…)');
 const transferId = stripeId('Transfer');
 
-/** Transfers have no status; for InvalidStateError a fully reversed one reads 'reversed'. */
-function transferSubject(ctx: Context, id: string) {
-  return {
+const transfers: MutatedResource<'transfer'> = {
+  kind: 'transfer',
+  ref: TransferRef,
+  noun: 'transfer',
+  idType: 'Transfer',
+  idDescription: 'The transfer (tr_…).',
+  /** Transfers have no status; for InvalidStateError a fully reversed one reads 'reversed'. */
+  subject: (ctx, id) => ({
     id,
     status: reader(ctx, 'transfer', id, (tr) => (tr.reversed ? 'reversed' : null)),
     remainder: reader(ctx, 'transfer', id, (tr) => tr.amount - tr.amount_reversed),
-  };
-}
+  }),
+};
 
 // ── createTransfer ───────────────────────────────────────────────────────
 
@@ -66,93 +63,49 @@ const createTransferRules = z.object({
   idempotencyKey: optional(idempotencyKey),
 });
 
-type TransferPayload = { transfer: Stripe.Transfer };
-
-function transferPayload(name: string, description: string) {
-  return payloadType<TransferPayload>(name, description, {
-    transfer: { type: TransferRef, description: 'The transfer as Stripe returned it after the change.' },
-  });
-}
-
-const CreateTransferPayload = transferPayload('CreateTransferPayload', 'The new transfer.');
-
-builder.mutationField('createTransfer', (t) =>
-  t.field({
-    type: CreateTransferPayload,
-    description: 'Creates a transfer to a connected account. Refused with AmountTooLargeError when the balance cannot cover it.',
-    args: { input: inputArg(t.arg, CreateTransferInput) },
-    errors: mutationErrors('createTransfer', [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(createTransferRules, args.input);
-      const transfer = await stripeWrite(ctx, { mutation: 'createTransfer', idempotencyKey: input.idempotencyKey }, (options) =>
-        ctx.stripe.transfers.create(
-          {
-            amount: input.amount,
-            currency: input.currency,
-            destination: input.destination,
-            description: input.description,
-            source_transaction: input.sourceTransaction,
-            transfer_group: input.transferGroup,
-            metadata: toMetadataParam(input.metadata),
-          },
-          options,
-        ),
-      );
-      settle(ctx, 'transfer', 'transfer.created', transfer);
-      return { transfer };
-    },
-  }),
-);
+resourceMutation(transfers, {
+  name: 'createTransfer',
+  description: 'Creates a transfer to a connected account. Refused with AmountTooLargeError when the balance cannot cover it.',
+  input: CreateTransferInput,
+  rules: createTransferRules,
+  payloadDescription: 'The new transfer.',
+  errors: [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
+  eventType: 'transfer.created',
+  write: (stripe, input, options) =>
+    stripe.transfers.create(
+      {
+        amount: input.amount,
+        currency: input.currency,
+        destination: input.destination,
+        description: input.description,
+        source_transaction: input.sourceTransaction,
+        transfer_group: input.transferGroup,
+        metadata: toMetadataParam(input.metadata),
+      },
+      options,
+    ),
+});
 
 // ── updateTransfer ───────────────────────────────────────────────────────
 
-const UpdateTransferInput = builder.inputType('UpdateTransferInput', {
-  description: 'Changes a transfer’s description and/or metadata (give at least one).',
+objectMutation(transfers, {
+  name: 'updateTransfer',
+  inputDescription: 'Changes a transfer’s description and/or metadata (give at least one).',
   fields: (t) => ({
-    transferId: t.id({ required: true, description: 'The transfer (tr_…).' }),
     description: t.string({ description: 'The new description; "" removes it.' }),
     metadata: metadataField(t, 'transfer', { update: true }),
-    idempotencyKey: idempotencyKeyField(t),
   }),
+  rules: objectInputRules(transfers, { description: optional(text(1000)), metadata: optional(metadata) }).refine(
+    (v) => v.description !== undefined || v.metadata !== undefined,
+    { message: 'give description, metadata or both', path: ['description'] },
+  ),
+  payloadDescription: 'The transfer after the change.',
+  description: 'Updates a transfer’s description and metadata (null or "" removes a metadata key; keys left out are kept).',
+  errors: [NotFoundError, IdempotencyConflictError],
+  eventType: 'transfer.updated',
+  write: (stripe, input, options) =>
+    stripe.transfers.update(input.transferId, { description: input.description, metadata: toMetadataParam(input.metadata) }, options),
 });
-
-const updateTransferRules = z
-  .object({
-    transferId,
-    description: optional(text(1000)),
-    metadata: optional(metadata),
-    idempotencyKey: optional(idempotencyKey),
-  })
-  .refine((v) => v.description !== undefined || v.metadata !== undefined, {
-    message: 'give description, metadata or both',
-    path: ['description'],
-  });
-
-const UpdateTransferPayload = transferPayload('UpdateTransferPayload', 'The transfer after the change.');
-
-builder.mutationField('updateTransfer', (t) =>
-  t.field({
-    type: UpdateTransferPayload,
-    description: 'Updates a transfer’s description and metadata (null or "" removes a metadata key; keys left out are kept).',
-    args: { input: inputArg(t.arg, UpdateTransferInput) },
-    errors: mutationErrors('updateTransfer', [NotFoundError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(updateTransferRules, args.input);
-      const transfer = await stripeWrite(
-        ctx,
-        { mutation: 'updateTransfer', idempotencyKey: input.idempotencyKey, subject: transferSubject(ctx, input.transferId) },
-        (options) =>
-          ctx.stripe.transfers.update(
-            input.transferId,
-            { description: input.description, metadata: toMetadataParam(input.metadata) },
-            options,
-          ),
-      );
-      settle(ctx, 'transfer', 'transfer.updated', transfer);
-      return { transfer };
-    },
-  }),
-);
 
 // ── createTransferReversal ───────────────────────────────────────────────
 
@@ -189,39 +142,38 @@ const CreateTransferReversalPayload = payloadType<{ reversal: Stripe.TransferRev
   },
 );
 
-builder.mutationField('createTransferReversal', (t) =>
-  t.field({
-    type: CreateTransferReversalPayload,
-    description:
-      'Reverses a transfer in full or in part. More than the unreversed remainder is refused with AmountTooLargeError ' +
-      '(maxAmount = the remainder); a fully reversed transfer with InvalidStateError.',
-    args: { input: inputArg(t.arg, CreateTransferReversalInput) },
-    errors: mutationErrors('createTransferReversal', [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(createTransferReversalRules, args.input);
-      const reversal = await stripeWrite(
-        ctx,
-        { mutation: 'createTransferReversal', idempotencyKey: input.idempotencyKey, subject: transferSubject(ctx, input.transferId) },
-        (options) =>
-          ctx.stripe.transfers.createReversal(
-            input.transferId,
-            {
-              amount: input.amount,
-              description: input.description,
-              refund_application_fee: input.refundApplicationFee,
-              metadata: toMetadataParam(input.metadata),
-            },
-            options,
-          ),
-      );
-      // Stripe returns only the reversal; the transfer changed too (amount_reversed, reversals), so read it fresh.
-      const transfer = await ctx.stripe.transfers.retrieve(input.transferId, {}, ctx.requestOptions);
-      ctx.loaders.prime('transferReversal', reversal);
-      settle(ctx, 'transfer', 'transfer.reversed', transfer);
-      return { reversal, transfer };
-    },
-  }),
-);
+defineMutation({
+  name: 'createTransferReversal',
+  description:
+    'Reverses a transfer in full or in part. More than the unreversed remainder is refused with AmountTooLargeError ' +
+    '(maxAmount = the remainder); a fully reversed transfer with InvalidStateError.',
+  input: CreateTransferReversalInput,
+  rules: createTransferReversalRules,
+  payload: CreateTransferReversalPayload,
+  errors: [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
+  resolve: async (ctx, input) => {
+    const reversal = await stripeWrite(
+      ctx,
+      { mutation: 'createTransferReversal', idempotencyKey: input.idempotencyKey, subject: transfers.subject(ctx, input.transferId) },
+      (options) =>
+        ctx.stripe.transfers.createReversal(
+          input.transferId,
+          {
+            amount: input.amount,
+            description: input.description,
+            refund_application_fee: input.refundApplicationFee,
+            metadata: toMetadataParam(input.metadata),
+          },
+          options,
+        ),
+    );
+    // Stripe returns only the reversal; the transfer changed too (amount_reversed, reversals), so read it fresh.
+    const transfer = await ctx.stripe.transfers.retrieve(input.transferId, {}, ctx.requestOptions);
+    ctx.loaders.prime('transferReversal', reversal);
+    settle(ctx, 'transfer', 'transfer.reversed', transfer);
+    return { reversal, transfer };
+  },
+});
 
 // ── updateTransferReversal ───────────────────────────────────────────────
 
@@ -268,23 +220,22 @@ const UpdateTransferReversalPayload = payloadType<{ reversal: Stripe.TransferRev
   { reversal: { type: TransferReversalRef, description: 'The reversal after the change.' } },
 );
 
-builder.mutationField('updateTransferReversal', (t) =>
-  t.field({
-    type: UpdateTransferReversalPayload,
-    description: 'Sets or removes metadata keys on a transfer reversal (null or "" removes a key; keys left out are kept).',
-    args: { input: inputArg(t.arg, UpdateTransferReversalInput) },
-    errors: mutationErrors('updateTransferReversal', [NotFoundError, IdempotencyConflictError]),
-    resolve: async (_root, args, ctx) => {
-      const input = parseInput(updateTransferReversalRules, args.input);
-      const reversal = await stripeWrite(
-        ctx,
-        { mutation: 'updateTransferReversal', idempotencyKey: input.idempotencyKey, subject: { id: input.reversalId } },
-        (options) =>
-          ctx.stripe.transfers.updateReversal(input.transferId, input.reversalId, { metadata: toMetadataParam(input.metadata) }, options),
-      );
-      // Stripe sends no event for a reversal's metadata, so there is nothing to publish.
-      ctx.loaders.prime('transferReversal', reversal);
-      return { reversal };
-    },
-  }),
-);
+defineMutation({
+  name: 'updateTransferReversal',
+  description: 'Sets or removes metadata keys on a transfer reversal (null or "" removes a key; keys left out are kept).',
+  input: UpdateTransferReversalInput,
+  rules: updateTransferReversalRules,
+  payload: UpdateTransferReversalPayload,
+  errors: [NotFoundError, IdempotencyConflictError],
+  resolve: async (ctx, input) => {
+    const reversal = await stripeWrite(
+      ctx,
+      { mutation: 'updateTransferReversal', idempotencyKey: input.idempotencyKey, subject: { id: input.reversalId } },
+      (options) =>
+        ctx.stripe.transfers.updateReversal(input.transferId, input.reversalId, { metadata: toMetadataParam(input.metadata) }, options),
+    );
+    // Stripe sends no event for a reversal's metadata, so there is nothing to publish.
+    ctx.loaders.prime('transferReversal', reversal);
+    return { reversal };
+  },
+});
