@@ -1,6 +1,7 @@
 import type { EmulatorRequest, EmulatorResponse } from './dispatch.js';
 import type { FaultRule } from './faults.js';
 import type { RequestCounts } from './request-log.js';
+import type { StripeObject } from './types.js';
 
 /** The emulator operations the admin API exposes (the same ones are methods on the emulator object). */
 export interface AdminTarget {
@@ -15,6 +16,7 @@ export interface AdminTarget {
   faultRules(): FaultRule[];
   counts(): Record<string, Record<string, number>>;
   webhooksIdle(): Promise<void>;
+  automaticPayout(opts: { amount: number; currency?: string; account?: string | null }): Promise<StripeObject>;
 }
 
 export const ADMIN_PREFIX = '/_emulator/';
@@ -64,6 +66,18 @@ export async function handleAdmin(req: EmulatorRequest, target: AdminTarget): Pr
         return json(200, { rules: [] });
       case 'GET /_emulator/store':
         return json(200, { accounts: target.counts() });
+      case 'POST /_emulator/payouts/automatic': {
+        const amount = Number(input.amount);
+        if (!Number.isSafeInteger(amount) || amount < 1) throw new AdminError('amount must be a positive integer (minor units)');
+        if (input.currency !== undefined && (typeof input.currency !== 'string' || !/^[a-z]{3}$/.test(input.currency))) {
+          throw new AdminError('currency must be a lowercase ISO code such as usd');
+        }
+        if (input.account !== undefined && (typeof input.account !== 'string' || !/^acct_[A-Za-z0-9]+$/.test(input.account))) {
+          throw new AdminError('account must be an acct_ id');
+        }
+        const payout = await target.automaticPayout({ amount, currency: input.currency as string | undefined, account: (input.account as string | undefined) ?? null });
+        return json(200, payout);
+      }
       case 'POST /_emulator/webhooks/idle':
         await target.webhooksIdle();
         return json(200, { ok: true });

@@ -3,17 +3,18 @@ import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { ADMIN_PREFIX, handleAdmin, type AdminTarget } from './admin.js';
 import { createClock, type ControllableClock } from './clock.js';
-import { createApi, type EmulatorRequest, type EmulatorResponse } from './dispatch.js';
+import { createApi, createContext, type EmulatorRequest, type EmulatorResponse } from './dispatch.js';
 import { createEventBus } from './events.js';
 import { createFaults, type FaultRule, type Faults } from './faults.js';
 import { IdempotencyKeys } from './idempotency.js';
 import { newId } from './ids.js';
 import { createRequestLog, type RequestLog } from './request-log.js';
 import { allExpandable, allRoutes } from './resources/index.js';
+import { createAutomaticPayout } from './resources/payouts.js';
 import { createRouter } from './router.js';
 import { seedDemo } from './seed.js';
 import { Stores, type StoreSnapshot } from './store.js';
-import type { AccountStore, EmulatorOptions } from './types.js';
+import type { AccountStore, EmulatorOptions, StripeObject } from './types.js';
 
 export type { FaultRule } from './faults.js';
 export type { StoreSnapshot } from './store.js';
@@ -40,7 +41,16 @@ export interface Emulator {
   advance(seconds: number): Promise<void>;
   reset(): Promise<void>;
   seed(kind: 'demo'): Promise<void>;
+  /** Makes an automatic payout, as Stripe does on an account's payout schedule (no API creates one). */
+  automaticPayout(opts: AutomaticPayoutOptions): Promise<StripeObject>;
   close(): Promise<void>;
+}
+
+export interface AutomaticPayoutOptions {
+  amount: number;
+  currency?: string;
+  /** The connected account to pay out from; the platform when absent. */
+  account?: string | null;
 }
 
 const DEFAULT_WEBHOOK_RETRIES = 3;
@@ -70,6 +80,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     retryDelayMs: opts.webhookRetryDelayMs ?? DEFAULT_WEBHOOK_RETRY_DELAY_MS,
     fetch: opts.webhookFetch ?? ((url, init) => fetch(url, init)),
   });
+  const options = { payoutFailureRate: opts.payoutFailureRate ?? 0 };
   const api = createApi({
     router: createRouter(allRoutes),
     stores,
@@ -80,7 +91,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     requestLog,
     expandable: allExpandable,
     newId,
-    options: { payoutFailureRate: opts.payoutFailureRate ?? 0 },
+    options,
   });
 
   let server: Server | undefined;
@@ -104,6 +115,11 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     faultRules: () => faults.list(),
     counts: () => stores.counts(),
     webhooksIdle: () => events.idle(),
+    // Like a timer: one transaction, events with no request behind them.
+    automaticPayout: ({ amount, currency = 'usd', account = null }) =>
+      stores.tx.run(async () =>
+        createAutomaticPayout(createContext({ stores, clock, events, newId, options }, account, {}, {}, { request: null }), amount, currency),
+      ),
   };
 
   function handle(req: EmulatorRequest): Promise<EmulatorResponse> {
@@ -183,6 +199,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     advance: (seconds) => clock.advance(seconds),
     reset: admin.reset,
     seed: admin.seed,
+    automaticPayout: admin.automaticPayout,
     async close() {
       clock.close();
       events.close();

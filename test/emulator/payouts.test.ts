@@ -3,7 +3,7 @@ import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../src/emulator/index.js';
 import { PAYOUT_EXAMPLE_FIELDS, jsonType } from './payout-shape.js';
-import { inProcessStripe, loopbackStripe, stored, stripeError } from './support.js';
+import { admin, inProcessStripe, loopbackStripe, stored, stripeError } from './support.js';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -114,6 +114,27 @@ describe('payout state machine', () => {
     expect(paid.trace_id?.status).toBe('supported');
     const types = (await stripe.events.list({ limit: 100 })).data.map((e) => e.type).reverse();
     expect(types).toEqual(['payout.created', 'payout.updated', 'payout.updated', 'payout.paid']);
+  });
+
+  it('an automatic payout (made through the admin API, as Stripe makes them) cannot be canceled and is reconciled once paid', async () => {
+    start();
+    const made = await admin<Stripe.Payout>(emulator, 'POST', 'payouts/automatic', { amount: 4200 });
+    expectPayoutShape(made);
+    expect(made).toMatchObject({ amount: 4200, currency: 'usd', automatic: true, status: 'pending', reconciliation_status: 'in_progress' });
+    const before = emulator.snapshot();
+    const refusal = await stripeError(() => stripe.payouts.cancel(made.id));
+    expect(refusal).toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError' });
+    expect(refusal.message).toMatch(/automatic payouts can't be canceled/i);
+    expect(emulator.snapshot()).toEqual(before);
+
+    await emulator.advance(3 * DAY);
+    const paid = await stripe.payouts.retrieve(made.id);
+    expect(paid).toMatchObject({ status: 'paid', reconciliation_status: 'completed' });
+    const types = (await stripe.events.list({ limit: 100 })).data.map((e) => e.type).reverse();
+    expect(types.slice(-3)).toEqual(['payout.paid', 'payout.updated', 'payout.reconciliation_completed']);
+    const swept = await stripe.balanceTransactions.list({ payout: made.id });
+    expect(swept.data.map((t) => [t.type, t.amount])).toEqual([['payout', -4200]]);
+    await expect(admin(emulator, 'POST', 'payouts/automatic', { amount: -1 })).rejects.toThrow(/400.*positive integer/);
   });
 
   it('with payoutFailureRate 1 a payout fails at arrival and the money comes back', async () => {

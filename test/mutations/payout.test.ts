@@ -124,6 +124,14 @@ describe('payout mutations', () => {
     expect(refused.message).toMatch(/pending/);
   });
 
+  it('cancelPayout of an automatic payout is an InvalidStateError, even while it is pending', async () => {
+    const automatic = await h.emulator.automaticPayout({ amount: 3100 });
+    const refused = await mutate<PayoutResult>(h, 'cancelPayout', CANCEL, { input: { payoutId: automatic.id } });
+    expect(refused).toMatchObject({ __typename: 'InvalidStateError', code: 'INVALID_STATE', currentStatus: 'pending' });
+    expect(refused.message).toMatch(/automatic payouts can't be canceled/i);
+    expect((await h.stripe.payouts.retrieve(automatic.id)).status).toBe('pending');
+  });
+
   it('cancelPayout of a canceled payout is an InvalidStateError too', async () => {
     const created = await createPayout();
     await mutate(h, 'cancelPayout', CANCEL, { input: { payoutId: created.id } });

@@ -47,8 +47,8 @@ export function createBalanceTransaction(ctx: HandlerContext, input: BalanceTran
 }
 
 /**
- * `payout=po_…` lists what an automatic payout paid out. Every payout here is
- * manual, so, as Stripe does for manual payouts, the filter is refused.
+ * `payout=po_…` lists what an automatic payout paid out; Stripe refuses it for
+ * manual payouts, and so does the emulator.
  */
 function checkPayoutFilter(ctx: HandlerContext): void {
   const payoutId = str(ctx.params, 'payout');
@@ -72,8 +72,8 @@ export const routes: Route[] = [
       items = equalFilter(ctx.params, 'currency', items);
       items = equalFilter(ctx.params, 'source', items);
       items = equalFilter(ctx.params, 'type', items);
-      // Automatic payouts do not exist in the emulator, so no transaction belongs to one.
-      if (ctx.params.payout !== undefined) items = [];
+      // The emulator does not record which charges an automatic payout swept up: only the payout's own transaction belongs to it.
+      if (ctx.params.payout !== undefined) items = items.filter((t) => t.source === ctx.params.payout);
       return paginate(ctx, items, '/v1/balance_transactions');
     },
   },

@@ -37,6 +37,7 @@ interface PayoutFields {
   type: 'bank_account' | 'card';
   description: string | null;
   source_type: string;
+  statement_descriptor: string | null;
   payout_method: string | null;
 }
 
@@ -97,7 +98,9 @@ function settle(ctx: HandlerContext, id: string): void {
     return;
   }
   const trace = payout.trace_id ? { trace_id: { status: 'supported', value: `${payout.created}${id.slice(-6)}`.toUpperCase() } } : {};
-  update(ctx, payout, { status: 'paid', ...trace }, ['payout.paid']);
+  const paid = update(ctx, payout, { status: 'paid', ...trace }, ['payout.paid']);
+  // Automatic payouts are reconciled against their balance transactions once paid.
+  if (paid.automatic) update(ctx, paid, { reconciliation_status: 'completed' }, ['payout.reconciliation_completed']);
 }
 
 /** A reversal still pending when its original fails has nothing left to reverse. */
@@ -109,6 +112,56 @@ function cancelPendingReversal(ctx: HandlerContext, original: Payout): void {
 function cancel(ctx: HandlerContext, payout: Payout): Payout {
   const txn = createBalanceTransaction(ctx, { amount: payout.amount, currency: payout.currency, type: 'payout_cancel', source: payout.id, description: 'Payout cancellation' });
   return update(ctx, payout, { status: 'canceled', failure_balance_transaction: txn.id }, ['payout.canceled']);
+}
+
+/** What a new payout's creator chooses; everything else follows from the destination and the clock. */
+type PayoutChoices = Pick<
+  PayoutFields,
+  'amount' | 'currency' | 'method' | 'source_type' | 'description' | 'statement_descriptor' | 'metadata' | 'payout_method' | 'automatic'
+>;
+
+/**
+ * A new pending payout to `destination`. Automatic payouts (Stripe's own, on the
+ * account's schedule) start reconciling at once; manual ones are not reconciled.
+ */
+function openTo(ctx: HandlerContext, destination: StripeObject, choices: PayoutChoices): Payout {
+  const now = ctx.clock.now();
+  const isCard = destination.object === 'card';
+  return open(ctx, {
+    ...choices,
+    application_fee: null,
+    application_fee_amount: null,
+    arrival_date: choices.method === 'instant' ? now : now + STANDARD_ARRIVAL,
+    destination: destination.id,
+    failure_balance_transaction: null,
+    failure_code: null,
+    failure_message: null,
+    livemode: false,
+    original_payout: null,
+    reconciliation_status: choices.automatic ? 'in_progress' : 'not_applicable',
+    reversed_by: null,
+    status: 'pending',
+    trace_id: isCard ? null : { status: 'pending', value: null },
+    type: isCard ? 'card' : 'bank_account',
+  });
+}
+
+/**
+ * An automatic payout of `amount` to the account's default bank account, as Stripe makes
+ * on a payout schedule (the API cannot create one; the emulator's admin API does).
+ */
+export function createAutomaticPayout(ctx: HandlerContext, amount: number, currency: string): StripeObject {
+  return openTo(ctx, externalAccounts(ctx.store).bank, {
+    amount,
+    currency,
+    method: 'standard',
+    source_type: 'card',
+    description: 'STRIPE PAYOUT',
+    statement_descriptor: null,
+    metadata: {},
+    payout_method: null,
+    automatic: true,
+  });
 }
 
 export const routes: Route[] = [
@@ -138,32 +191,16 @@ export const routes: Route[] = [
       if (available < value) {
         throw invalidRequest(`You have insufficient funds in your Stripe account: ${available} ${cur} available, ${value} requested.`, { code: 'balance_insufficient' });
       }
-      const now = ctx.clock.now();
-      const isCard = destination.object === 'card';
-      return open(ctx, {
+      return openTo(ctx, destination, {
         amount: value,
-        application_fee: null,
-        application_fee_amount: null,
-        arrival_date: method === 'instant' ? now : now + STANDARD_ARRIVAL,
-        automatic: false,
         currency: cur,
-        description,
-        destination: destination.id,
-        failure_balance_transaction: null,
-        failure_code: null,
-        failure_message: null,
-        livemode: false,
-        metadata,
         method,
-        original_payout: null,
-        payout_method: payoutMethod,
-        reconciliation_status: 'not_applicable',
-        reversed_by: null,
         source_type: sourceType,
+        description,
         statement_descriptor: statementDescriptor,
-        status: 'pending',
-        trace_id: isCard ? null : { status: 'pending', value: null },
-        type: isCard ? 'card' : 'bank_account',
+        metadata,
+        payout_method: payoutMethod,
+        automatic: false,
       });
     },
   },
