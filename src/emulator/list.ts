@@ -1,15 +1,14 @@
 /**
  * Stripe list helpers for resource modules.
  *
- * A list route declares `accepts: [...LIST_PARAMS, 'created', 'status', …]`, filters the
- * store's items (newest first from `ctx.store.all(type)`) and returns the envelope:
+ * Most list routes are declared with `listRoute`, which derives the accepted params
+ * from the filters it is given:
  *
- *   handler(ctx) {
- *     let items = ctx.store.all('payout');
- *     items = rangeFilter(ctx.params, 'created', items);   // int or {gt,gte,lt,lte}
- *     items = equalFilter(ctx.params, 'status', items);    // exact match on a field
- *     return paginate(ctx, items, '/v1/payouts');
- *   }
+ *   listRoute({ path: '/v1/payouts', objectType: 'payout', ranges: ['created'], equals: ['status'] })
+ *
+ * A list with filters of its own builds the route by hand from the same pieces:
+ * `accepts: [...LIST_PARAMS, …]`, `rangeFilter` (int or {gt,gte,lt,lte}),
+ * `equalFilter` (exact match on a field) and `paginate` (the envelope).
  *
  * `paginate` reads limit (1..100, default 10), starting_after / ending_before
  * (exclusive; an unknown cursor answers 404), and sets has_more for the
@@ -17,11 +16,44 @@
  * order), so a cursor outside the filtered set still pages correctly.
  * `expand[]=data.x` on lists is handled by the framework, not here.
  */
-import { invalidRequest, parameterInvalid, resourceMissing } from './errors.js';
+import { invalidRequest, parameterInvalid, parameterMissing, resourceMissing } from './errors.js';
 import { str } from './validate.js';
-import type { HandlerContext, ListObject, Params, StripeObject } from './types.js';
+import type { HandlerContext, ListObject, Params, Route, StripeObject } from './types.js';
 
 export const LIST_PARAMS = ['limit', 'starting_after', 'ending_before'] as const;
+
+export interface ListRouteSpec {
+  /** The list's path, which is also the envelope's `url`. */
+  path: string;
+  /** The `object` type listed, e.g. 'treasury.outbound_payment'. */
+  objectType: string;
+  /** Params Stripe requires, each matched exactly against the same-named field (missing → parameter_missing). */
+  required?: readonly string[];
+  /** Optional params matched exactly against the same-named field. */
+  equals?: readonly string[];
+  /** Optional unix-time range params on the same-named field. */
+  ranges?: readonly string[];
+  /** Checks a param's value beyond its presence (e.g. an enum), before filtering. */
+  check?: (params: Params) => void;
+}
+
+/** A GET list route whose filters are plain equality and range matches. */
+export function listRoute(spec: ListRouteSpec): Route {
+  const { path, objectType, required = [], equals = [], ranges = [], check } = spec;
+  return {
+    method: 'GET',
+    path,
+    accepts: [...LIST_PARAMS, ...required, ...equals, ...ranges],
+    handler(ctx) {
+      for (const name of required) if (str(ctx.params, name) === undefined) throw parameterMissing(name);
+      check?.(ctx.params);
+      let items = ctx.store.all(objectType);
+      for (const name of [...required, ...equals]) items = equalFilter(ctx.params, name, items);
+      for (const name of ranges) items = rangeFilter(ctx.params, name, items);
+      return paginate(ctx, items, path);
+    },
+  };
+}
 
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;

@@ -6,7 +6,7 @@
  */
 import type Stripe from 'stripe';
 import { invalidRequest, resourceMissing } from '../errors.js';
-import { equalFilter, LIST_PARAMS, paginate, rangeFilter } from '../list.js';
+import { listRoute } from '../list.js';
 import { applyMetadata } from '../metadata.js';
 import type { ExpandableMap, HandlerContext, Route } from '../types.js';
 import { amount, bool, currency, str } from '../validate.js';
@@ -218,17 +218,7 @@ export const routes: Route[] = [
     accepts: [],
     handler: (ctx) => findCharge(ctx, ctx.path.id),
   },
-  {
-    method: 'GET',
-    path: '/v1/charges',
-    accepts: [...LIST_PARAMS, 'created', 'customer', 'payment_intent', 'transfer_group'],
-    handler: (ctx) => {
-      let items = ctx.store.all<StoredCharge>('charge');
-      items = rangeFilter(ctx.params, 'created', items);
-      for (const field of ['customer', 'payment_intent', 'transfer_group']) items = equalFilter(ctx.params, field, items);
-      return paginate(ctx, items, '/v1/charges');
-    },
-  },
+  listRoute({ path: '/v1/charges', objectType: 'charge', equals: ['customer', 'payment_intent', 'transfer_group'], ranges: ['created'] }),
 ];
 
 export const expandable: ExpandableMap = {

@@ -10,7 +10,7 @@
  */
 import type Stripe from 'stripe';
 import { invalidRequest, parameterInvalid, parameterMissing } from '../errors.js';
-import { equalFilter, LIST_PARAMS, paginate, rangeFilter } from '../list.js';
+import { listRoute } from '../list.js';
 import { applyMetadata } from '../metadata.js';
 import type { ExpandableMap, HandlerContext, Params, Route } from '../types.js';
 import { amount, bool, currency, oneOf, str } from '../validate.js';
@@ -315,20 +315,13 @@ export const routes: Route[] = [
     handler: createOutboundPayment,
   },
   { method: 'GET', path: '/v1/treasury/outbound_payments/:id', accepts: [], handler: (ctx) => findOutboundPayment(ctx, ctx.path.id) },
-  {
-    method: 'GET',
+  listRoute({
     path: '/v1/treasury/outbound_payments',
-    accepts: [...LIST_PARAMS, 'financial_account', 'created', 'customer', 'status'],
-    handler: (ctx) => {
-      const fa = str(ctx.params, 'financial_account');
-      if (!fa) throw parameterMissing('financial_account');
-      let items = ctx.store.all<StoredOutboundPayment>('treasury.outbound_payment').filter((p) => p.financial_account === fa);
-      items = rangeFilter(ctx.params, 'created', items);
-      items = equalFilter(ctx.params, 'customer', items);
-      items = equalFilter(ctx.params, 'status', items);
-      return paginate(ctx, items, '/v1/treasury/outbound_payments');
-    },
-  },
+    objectType: 'treasury.outbound_payment',
+    required: ['financial_account'],
+    equals: ['customer', 'status'],
+    ranges: ['created'],
+  }),
   { method: 'POST', path: '/v1/treasury/outbound_payments/:id/cancel', accepts: [], handler: cancel },
   { method: 'POST', path: TEST_HELPER, accepts: ['tracking_details'], handler: updateTracking },
   {

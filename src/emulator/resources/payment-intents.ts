@@ -6,7 +6,7 @@
  */
 import type Stripe from 'stripe';
 import { invalidRequest } from '../errors.js';
-import { equalFilter, LIST_PARAMS, paginate, rangeFilter } from '../list.js';
+import { listRoute } from '../list.js';
 import { applyMetadata } from '../metadata.js';
 import type { ExpandableMap, HandlerContext, Route } from '../types.js';
 import { amount, bool, currency, oneOf, str } from '../validate.js';
@@ -144,17 +144,7 @@ export const routes: Route[] = [
   },
   { method: 'POST', path: '/v1/payment_intents/:id/capture', accepts: [], handler: capturePaymentIntent },
   { method: 'GET', path: '/v1/payment_intents/:id', accepts: ['client_secret'], handler: (ctx) => findPaymentIntent(ctx, ctx.path.id) },
-  {
-    method: 'GET',
-    path: '/v1/payment_intents',
-    accepts: [...LIST_PARAMS, 'created', 'customer'],
-    handler: (ctx) => {
-      let items = ctx.store.all<StoredPaymentIntent>('payment_intent');
-      items = rangeFilter(ctx.params, 'created', items);
-      items = equalFilter(ctx.params, 'customer', items);
-      return paginate(ctx, items, '/v1/payment_intents');
-    },
-  },
+  listRoute({ path: '/v1/payment_intents', objectType: 'payment_intent', equals: ['customer'], ranges: ['created'] }),
 ];
 
 export const expandable: ExpandableMap = {

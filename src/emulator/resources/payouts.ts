@@ -1,6 +1,6 @@
 import { invalidRequest, resourceMissing } from '../errors.js';
 import { unitHash } from '../ids.js';
-import { LIST_PARAMS, equalFilter, paginate, rangeFilter } from '../list.js';
+import { listRoute } from '../list.js';
 import { applyMetadata } from '../metadata.js';
 import { amount, currency, oneOf, str } from '../validate.js';
 import type { ExpandableMap, HandlerContext, Route, StripeObject } from '../types.js';
@@ -204,20 +204,13 @@ export const routes: Route[] = [
       });
     },
   },
-  {
-    method: 'GET',
+  listRoute({
     path: '/v1/payouts',
-    accepts: [...LIST_PARAMS, 'arrival_date', 'created', 'destination', 'status'],
-    handler(ctx) {
-      oneOf(ctx.params, 'status', ['pending', 'in_transit', 'paid', 'failed', 'canceled'] as const);
-      let items = ctx.store.all<Payout>('payout');
-      items = rangeFilter(ctx.params, 'created', items);
-      items = rangeFilter(ctx.params, 'arrival_date', items);
-      items = equalFilter(ctx.params, 'destination', items);
-      items = equalFilter(ctx.params, 'status', items);
-      return paginate(ctx, items, '/v1/payouts');
-    },
-  },
+    objectType: 'payout',
+    equals: ['destination', 'status'],
+    ranges: ['created', 'arrival_date'],
+    check: (params) => oneOf(params, 'status', ['pending', 'in_transit', 'paid', 'failed', 'canceled'] as const),
+  }),
   {
     method: 'GET',
     path: '/v1/payouts/:id',

@@ -5,7 +5,7 @@
  */
 import type Stripe from 'stripe';
 import { invalidRequest, parameterMissing } from '../errors.js';
-import { equalFilter, LIST_PARAMS, paginate, rangeFilter } from '../list.js';
+import { listRoute } from '../list.js';
 import type { ExpandableMap, HandlerContext, Params, Route } from '../types.js';
 import { amount, currency, oneOf, str } from '../validate.js';
 import { findFinancialAccount } from './financial-accounts.js';
@@ -98,19 +98,13 @@ export const routes: Route[] = [
     accepts: [],
     handler: (ctx) => findObject<StoredReceivedCredit>(ctx.store, ctx.path.id, 'treasury.received_credit', 'received_credit'),
   },
-  {
-    method: 'GET',
+  listRoute({
     path: '/v1/treasury/received_credits',
-    accepts: [...LIST_PARAMS, 'financial_account', 'status', 'created'],
-    handler: (ctx) => {
-      const fa = str(ctx.params, 'financial_account');
-      if (!fa) throw parameterMissing('financial_account');
-      let items = ctx.store.all<StoredReceivedCredit>('treasury.received_credit').filter((c) => c.financial_account === fa);
-      items = rangeFilter(ctx.params, 'created', items);
-      items = equalFilter(ctx.params, 'status', items);
-      return paginate(ctx, items, '/v1/treasury/received_credits');
-    },
-  },
+    objectType: 'treasury.received_credit',
+    required: ['financial_account'],
+    equals: ['status'],
+    ranges: ['created'],
+  }),
 ];
 
 export const expandable: ExpandableMap = {

@@ -11,7 +11,7 @@
  */
 import type Stripe from 'stripe';
 import { invalidRequest, parameterMissing } from '../errors.js';
-import { equalFilter, LIST_PARAMS, paginate, rangeFilter } from '../list.js';
+import { listRoute } from '../list.js';
 import { applyMetadata } from '../metadata.js';
 import type { ExpandableMap, HandlerContext, Route } from '../types.js';
 import { amount, currency, oneOf, str } from '../validate.js';
@@ -214,18 +214,7 @@ export const routes: Route[] = [
   },
   { method: 'GET', path: '/v1/refunds/:id', accepts: [], handler: (ctx) => findRefund(ctx, ctx.path.id) },
   { method: 'POST', path: '/v1/refunds/:id', accepts: ['metadata'], handler: updateRefund },
-  {
-    method: 'GET',
-    path: '/v1/refunds',
-    accepts: [...LIST_PARAMS, 'charge', 'payment_intent', 'created'],
-    handler: (ctx) => {
-      let items = ctx.store.all<StoredRefund>('refund');
-      items = rangeFilter(ctx.params, 'created', items);
-      items = equalFilter(ctx.params, 'charge', items);
-      items = equalFilter(ctx.params, 'payment_intent', items);
-      return paginate(ctx, items, '/v1/refunds');
-    },
-  },
+  listRoute({ path: '/v1/refunds', objectType: 'refund', equals: ['charge', 'payment_intent'], ranges: ['created'] }),
   {
     method: 'POST',
     path: '/v1/refunds/:id/cancel',

@@ -12,7 +12,7 @@
  */
 import type Stripe from 'stripe';
 import { invalidRequest, parameterInvalid, resourceMissing } from '../errors.js';
-import { equalFilter, LIST_PARAMS, paginate, rangeFilter } from '../list.js';
+import { LIST_PARAMS, listRoute, paginate } from '../list.js';
 import { applyMetadata } from '../metadata.js';
 import type { ExpandableMap, ExpandScope, HandlerContext, Route, StripeObject } from '../types.js';
 import { amount, currency, str } from '../validate.js';
@@ -200,18 +200,7 @@ export const routes: Route[] = [
   },
   { method: 'GET', path: '/v1/transfers/:id', accepts: [], handler: (ctx) => findTransfer(ctx, ctx.path.id) },
   { method: 'POST', path: '/v1/transfers/:id', accepts: ['description', 'metadata'], handler: updateTransfer },
-  {
-    method: 'GET',
-    path: '/v1/transfers',
-    accepts: [...LIST_PARAMS, 'created', 'destination', 'transfer_group'],
-    handler: (ctx) => {
-      let items = ctx.store.all<StoredTransfer>('transfer');
-      items = rangeFilter(ctx.params, 'created', items);
-      items = equalFilter(ctx.params, 'destination', items);
-      items = equalFilter(ctx.params, 'transfer_group', items);
-      return paginate(ctx, items, '/v1/transfers');
-    },
-  },
+  listRoute({ path: '/v1/transfers', objectType: 'transfer', equals: ['destination', 'transfer_group'], ranges: ['created'] }),
   {
     method: 'POST',
     path: '/v1/transfers/:id/reversals',

@@ -6,10 +6,8 @@
  * net effect, and the FA's balance moves by exactly the change of it.
  */
 import type Stripe from 'stripe';
-import { parameterMissing } from '../errors.js';
-import { equalFilter, LIST_PARAMS, paginate, rangeFilter } from '../list.js';
+import { listRoute } from '../list.js';
 import type { ExpandableMap, HandlerContext, Route } from '../types.js';
-import { str } from '../validate.js';
 import { findFinancialAccount } from './financial-accounts.js';
 import { findObject, type Stored } from './lookup.js';
 
@@ -87,19 +85,13 @@ export function findTreasuryTransaction(ctx: HandlerContext, id: string): Stored
 
 export const routes: Route[] = [
   { method: 'GET', path: '/v1/treasury/transactions/:id', accepts: [], handler: (ctx) => findTreasuryTransaction(ctx, ctx.path.id) },
-  {
-    method: 'GET',
+  listRoute({
     path: '/v1/treasury/transactions',
-    accepts: [...LIST_PARAMS, 'financial_account', 'created', 'status'],
-    handler: (ctx) => {
-      const fa = str(ctx.params, 'financial_account');
-      if (!fa) throw parameterMissing('financial_account');
-      let items = ctx.store.all<StoredTreasuryTransaction>('treasury.transaction').filter((t) => t.financial_account === fa);
-      items = rangeFilter(ctx.params, 'created', items);
-      items = equalFilter(ctx.params, 'status', items);
-      return paginate(ctx, items, '/v1/treasury/transactions');
-    },
-  },
+    objectType: 'treasury.transaction',
+    required: ['financial_account'],
+    equals: ['status'],
+    ranges: ['created'],
+  }),
 ];
 
 // financial_account is a plain id in the SDK type; nothing here expands.
