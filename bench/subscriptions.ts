@@ -251,7 +251,7 @@ export async function runSubscriptionBench(opts: SubscriptionBenchOptions = {}):
   try {
     // Latency at 1,000 subscribers, in memory.
     await clients.ask({ cmd: 'open', url, count: latencySubscribers, payoutId: payout.id });
-    await until(() => gateway.live.stats().listeners >= latencySubscribers, 60_000);
+    await until(() => gateway.live.stats().subscribers >= latencySubscribers, 60_000);
     const memLat = await measureLatency(url, clients, payout, latencyEvents, created);
     created += latencyEvents + WARMUP_EVENTS;
     figures.latency.push({ transport: 'memory', subscribers: latencySubscribers, events: latencyEvents, p50Ms: percentile(memLat, 50), p99Ms: percentile(memLat, 99), maxMs: memLat.at(-1) ?? NaN });
@@ -262,17 +262,17 @@ export async function runSubscriptionBench(opts: SubscriptionBenchOptions = {}):
     const before = memory();
     const opened = await clients.ask<{ opened: number; failed: number }>({ cmd: 'open', url, count: target, payoutId: payout.id });
     figures.connectFailures = opened.failed;
-    await until(() => gateway.live.stats().listeners >= opened.opened, 120_000);
-    figures.subscribersHeld = gateway.live.stats().listeners;
+    await until(() => gateway.live.stats().subscribers >= opened.opened, 120_000);
+    figures.subscribersHeld = gateway.live.stats().subscribers;
     const held = memory();
     figures.rssPerSubscriberKB = (held.rss - before.rss) / 1024 / Math.max(1, figures.subscribersHeld);
     figures.heapPerSubscriberKB = (held.heap - before.heap) / 1024 / Math.max(1, figures.subscribersHeld);
     await clients.ask({ cmd: 'close' });
-    await until(() => gateway.live.stats().wsClients === 0 && gateway.live.stats().listeners === 0, 60_000);
+    await until(() => gateway.live.stats().wsClients === 0 && gateway.live.stats().subscribers === 0, 60_000);
 
     // Subscribe/disconnect cycles, in batches held in full before they leave.
     const base = memory();
-    figures.cycles.listenersBefore = gateway.live.stats().listeners;
+    figures.cycles.listenersBefore = gateway.live.stats().subscribers;
     const batch = WAVE;
     for (let done = 0; done < cycles; done += batch) {
       const ws = `${url.replace(/^http/, 'ws')}/graphql`;
@@ -281,12 +281,12 @@ export async function runSubscriptionBench(opts: SubscriptionBenchOptions = {}):
         c.subscribe({ query: QUERY, variables: { id: payout.id } }, { next: () => {}, error: () => {}, complete: () => {} });
         return c;
       });
-      await until(() => gateway.live.stats().listeners >= batchClients.length, 30_000);
+      await until(() => gateway.live.stats().subscribers >= batchClients.length, 30_000);
       await Promise.all(batchClients.map((c) => c.dispose()));
-      await until(() => gateway.live.stats().listeners === 0 && gateway.live.stats().wsClients === 0, 30_000);
+      await until(() => gateway.live.stats().subscribers === 0 && gateway.live.stats().wsClients === 0, 30_000);
     }
     const after = memory();
-    figures.cycles.listenersAfter = gateway.live.stats().listeners;
+    figures.cycles.listenersAfter = gateway.live.stats().subscribers;
     figures.cycles.wsClientsAfter = gateway.live.stats().wsClients;
     figures.cycles.rssDeltaMB = (after.rss - base.rss) / 2 ** 20;
     figures.cycles.heapDeltaMB = (after.heap - base.heap) / 2 ** 20;
@@ -301,7 +301,7 @@ export async function runSubscriptionBench(opts: SubscriptionBenchOptions = {}):
     const b = await startGateway(emulatorUrl, redisUrl, prefix);
     try {
       await clients.ask({ cmd: 'open', url: b.url, count: latencySubscribers, payoutId: payout.id });
-      await until(() => b.gateway.live.stats().listeners >= latencySubscribers, 60_000);
+      await until(() => b.gateway.live.stats().subscribers >= latencySubscribers, 60_000);
       await new Promise((r) => setTimeout(r, 200));
       const redisLat = await measureLatency(a.url, clients, payout, latencyEvents, created);
       figures.latency.push({ transport: 'redis', subscribers: latencySubscribers, events: latencyEvents, p50Ms: percentile(redisLat, 50), p99Ms: percentile(redisLat, 99), maxMs: redisLat.at(-1) ?? NaN });

@@ -51,7 +51,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     pubsub: live.pubsub,
     changes: live.changes,
     log,
-    plugins: [live.plugin],
+    plugins: live.plugins,
   });
   const httpServer = createServer(yoga);
   live.attach(httpServer, yoga);

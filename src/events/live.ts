@@ -9,18 +9,19 @@ import { createEventIngest, createOwnChanges, type EventIngest, type OwnChanges 
 import { registerWebhookEndpoint, useStripeWebhooks } from './webhook.js';
 import { startEventPoller, type EventPoller } from './poller.js';
 import { attachGraphQLWs, type GraphQLWsServer } from '../server/ws.js';
+import { createSharedSubscriptions } from '../server/shared-subscriptions.js';
 
 /**
  * Everything behind live subscriptions, wired once per gateway: the pubsub
- * (memory or Redis), the webhook receiver, the optional events poller, and
- * graphql-ws on the gateway's HTTP server. The gateway creates it before
- * yoga (for `pubsub` and `plugin`), attaches it to its server, starts it once
+ * (memory or Redis), the webhook receiver, the optional events poller, shared
+ * subscription streams, and graphql-ws on the gateway's HTTP server. The gateway
+ * creates it before yoga (for `pubsub` and `plugins`), attaches it to its server, starts it once
  * listening and stops it on shutdown.
  */
 export interface LiveEvents {
   readonly pubsub: GatewayPubSub;
-  /** The POST /webhooks/stripe receiver, for yoga's plugins. */
-  readonly plugin: Plugin;
+  /** For yoga: the POST /webhooks/stripe receiver, and one execution per event for subscribers asking the same thing. */
+  readonly plugins: Plugin[];
   /** The path every Stripe event source publishes through (webhook, poller); exposed for tests. */
   readonly ingest: EventIngest;
   /** Where the gateway's own mutations announce their changes (through the same gate as Stripe's events). */
@@ -34,8 +35,11 @@ export interface LiveEvents {
    */
   start(opts: { url: string; stripe: Stripe; requestOptions?: Stripe.RequestOptions }): Promise<void>;
   stop(): Promise<void>;
-  /** Live subscriptions (pubsub listeners) and open WebSocket connections: for leak checks and benchmarks. */
-  stats(): { listeners: number; wsClients: number };
+  /**
+   * For leak checks and benchmarks: live subscriptions (`subscribers`), the shared streams
+   * feeding them, each one pubsub listener (`listeners`), and open WebSocket connections.
+   */
+  stats(): { subscribers: number; listeners: number; wsClients: number };
 }
 
 export function createLiveEvents(deps: { config: Config; log: Logger; pubsub?: PubSubOptions }): LiveEvents {
@@ -44,13 +48,14 @@ export function createLiveEvents(deps: { config: Config; log: Logger; pubsub?: P
   const gate = handle.redis ? createRedisEventGate(handle.redis, handle.keyPrefix) : createEventGate();
   const ingest = createEventIngest({ pubsub: handle.pubsub, gate, log });
   const changes = createOwnChanges({ pubsub: handle.pubsub, gate, log });
+  const shared = createSharedSubscriptions();
   const webhookSecrets = config.webhookSecret ? [config.webhookSecret] : [];
   let ws: GraphQLWsServer | undefined;
   let poller: EventPoller | undefined;
 
   return {
     pubsub: handle.pubsub,
-    plugin: useStripeWebhooks({ secrets: () => webhookSecrets, ingest, log }),
+    plugins: [useStripeWebhooks({ secrets: () => webhookSecrets, ingest, log }), shared.plugin],
     ingest,
     changes,
     attach(httpServer, yoga) {
@@ -76,6 +81,6 @@ export function createLiveEvents(deps: { config: Config; log: Logger; pubsub?: P
       await ws?.close();
       await handle.close();
     },
-    stats: () => ({ listeners: handle.listenerCount(), wsClients: ws?.clientCount() ?? 0 }),
+    stats: () => ({ subscribers: shared.subscriberCount(), listeners: handle.listenerCount(), wsClients: ws?.clientCount() ?? 0 }),
   };
 }

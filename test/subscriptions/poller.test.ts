@@ -24,7 +24,7 @@ afterAll(async () => {
 it('delivers events it polls from GET /v1/events, and publishes an event seen by webhook too only once', async () => {
   const payout = await pendingPayout(stripe);
   const sub = wsSubscribe(client, `subscription($id: ID!) { payoutUpdated(id: $id) { eventId type payout { id status } } }`, { id: payout.id });
-  for (let i = 0; i < 100 && h.gateway.live.stats().listeners === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 100 && h.gateway.live.stats().subscribers === 0; i++) await new Promise((r) => setTimeout(r, 20));
 
   await stripe.payouts.cancel(payout.id);
   // Stripe reports the cancel twice (payout.updated, payout.canceled; one snapshot): whichever is polled first is delivered.

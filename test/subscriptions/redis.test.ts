@@ -51,7 +51,7 @@ it('a webhook posted to instance A reaches a graphql-ws subscriber on B and an S
   const onA = sseSubscribe(a.url, QUERY, { id: payout.id });
   await onA.opened;
   // Both subscriptions are registered (and subscribed to their Redis channel) once the listeners exist.
-  for (let i = 0; i < 100 && (a.gateway.live.stats().listeners < 1 || b.gateway.live.stats().listeners < 1); i++) {
+  for (let i = 0; i < 100 && (a.gateway.live.stats().subscribers < 1 || b.gateway.live.stats().subscribers < 1); i++) {
     await new Promise((r) => setTimeout(r, 20));
   }
   await new Promise((r) => setTimeout(r, 100)); // Redis SUBSCRIBE is acknowledged asynchronously
@@ -73,7 +73,7 @@ it('a webhook posted to instance A reaches a graphql-ws subscriber on B and an S
   onA.close();
   await client.dispose();
   for (const { gateway } of gateways) {
-    for (let i = 0; i < 100 && gateway.live.stats().listeners > 0; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(gateway.live.stats().listeners).toBe(0);
+    for (let i = 0; i < 100 && gateway.live.stats().subscribers > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(gateway.live.stats().subscribers).toBe(0);
   }
 });

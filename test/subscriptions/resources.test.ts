@@ -24,12 +24,12 @@ afterAll(async () => {
 });
 
 async function held(sub: WsSubscription): Promise<WsSubscription> {
-  for (let i = 0; i < 100 && h.gateway.live.stats().listeners === 0 && !sub.inbox.completed; i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 100 && h.gateway.live.stats().subscribers === 0 && !sub.inbox.completed; i++) await new Promise((r) => setTimeout(r, 20));
   return sub;
 }
 
 async function settledToZero(): Promise<void> {
-  for (let i = 0; i < 100 && h.gateway.live.stats().listeners > 0; i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 100 && h.gateway.live.stats().subscribers > 0; i++) await new Promise((r) => setTimeout(r, 20));
 }
 
 it('transferUpdated delivers a transfer.reversed event with the transfer’s reversals', async () => {

@@ -47,14 +47,14 @@ afterAll(async () => {
 
 // Each test starts with no subscription held, so "the server holds it now" is a count going up from zero.
 afterEach(async () => {
-  for (let i = 0; i < 250 && h.gateway.live.stats().listeners > 0; i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 250 && h.gateway.live.stats().subscribers > 0; i++) await new Promise((r) => setTimeout(r, 20));
 });
 
 /** Subscribes to one payout over graphql-ws and waits until the server holds the subscription. */
 async function watchPayout(id: string) {
-  const before = h.gateway.live.stats().listeners;
+  const before = h.gateway.live.stats().subscribers;
   const sub = wsSubscribe(client, PAYOUT_UPDATED, { id });
-  for (let i = 0; i < 100 && h.gateway.live.stats().listeners === before && !sub.inbox.completed; i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 100 && h.gateway.live.stats().subscribers === before && !sub.inbox.completed; i++) await new Promise((r) => setTimeout(r, 20));
   return sub;
 }
 
@@ -98,7 +98,7 @@ describe('per-object subscriptions over graphql-ws', () => {
     const payout = await pendingPayout(stripe);
     await h.emulator.webhooks.idle(); // payout.created is not part of this test
     const sub = wsSubscribe(client, WATCH_METADATA, { id: payout.id });
-    for (let i = 0; i < 100 && h.gateway.live.stats().listeners === 0 && !sub.inbox.completed; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && h.gateway.live.stats().subscribers === 0 && !sub.inbox.completed; i++) await new Promise((r) => setTimeout(r, 20));
 
     const cancel = await h.gql(`mutation($id: ID!) { cancelPayout(input: { payoutId: $id }) { __typename } }`, { id: payout.id });
     expect(cancel.data).toEqual({ cancelPayout: { __typename: 'CancelPayoutPayload' } });
@@ -201,7 +201,7 @@ describe('per-object subscriptions over graphql-ws', () => {
     await unknown.inbox.waitFor(2); // resolves when the server completes the operation
     expect(unknown.inbox.results[0].errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(unknown.inbox.completed).toBe(true);
-    expect(h.gateway.live.stats().listeners).toBe(0);
+    expect(h.gateway.live.stats().subscribers).toBe(0);
   });
 
   it("follows a payout to PAID end to end: emulator clock → signed webhook over loopback → subscriber, each of Stripe's events once", async () => {
@@ -228,7 +228,7 @@ describe('per-object subscriptions over graphql-ws', () => {
 describe('list subscriptions', () => {
   it('filters payoutEvents by status', async () => {
     const sub = wsSubscribe(client, `subscription { payoutEvents(status: [PAID]) { eventId payout { id status } } }`);
-    for (let i = 0; i < 100 && h.gateway.live.stats().listeners === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && h.gateway.live.stats().subscribers === 0; i++) await new Promise((r) => setTimeout(r, 20));
     const payout = await pendingPayout(stripe);
     const t = eventTime();
     await postWebhook(h.url, JSON.stringify(stripeEvent('payout.updated', { ...payout, status: 'in_transit' }, t)), { secret: SECRET });
@@ -245,10 +245,10 @@ describe('list subscriptions', () => {
 describe('Server-Sent Events', () => {
   it('delivers a webhook to an SSE subscriber', async () => {
     const payout = await pendingPayout(stripe);
-    const before = h.gateway.live.stats().listeners;
+    const before = h.gateway.live.stats().subscribers;
     const sse = sseSubscribe(h.url, PAYOUT_UPDATED, { id: payout.id });
     await sse.opened;
-    for (let i = 0; i < 100 && h.gateway.live.stats().listeners === before; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && h.gateway.live.stats().subscribers === before; i++) await new Promise((r) => setTimeout(r, 20));
 
     const event = stripeEvent('payout.updated', { ...payout, description: 'via sse' }, eventTime());
     expect((await postWebhook(h.url, JSON.stringify(event), { secret: SECRET })).status).toBe(200);

@@ -1,0 +1,189 @@
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import type { DocumentNode, ExecutionArgs, ExecutionResult, subscribe } from 'graphql';
+import type { Context } from '../context.js';
+
+/**
+ * One event, one execution: subscribers that ask the same thing (the same
+ * document, operation, variables and Stripe account) share one subscription
+ * stream. Each event is resolved once and the same result goes to all of them,
+ * so delivering to 1,000 subscribers of one payout costs one execution plus
+ * 1,000 socket writes, not 1,000 executions. Works for graphql-ws and SSE alike
+ * (both subscribe through yoga's envelop). The stream runs with the context of
+ * the subscriber that started it; per-subscriber hooks (error mapping, masking)
+ * still run for each subscriber on the shared results.
+ */
+export interface SharedSubscriptions {
+  readonly plugin: Plugin;
+  /** Subscribers attached to a shared stream: one per live subscription. */
+  subscriberCount(): number;
+}
+
+type Result = ExecutionResult;
+type Subscribe = typeof subscribe;
+type Subscription = Awaited<ReturnType<Subscribe>>;
+
+/**
+ * A subscriber's own iterator over a shared stream. Hand-written rather than a
+ * Repeater because it must be registered the moment it is handed out: a
+ * Repeater starts on its first next(), so a subscriber that leaves before
+ * reading would never be counted in, nor its stream ever released.
+ */
+class Subscriber implements AsyncGenerator<Result, void, void> {
+  private readonly queue: Result[] = [];
+  private waiting: ((result: IteratorResult<Result>) => void) | undefined;
+  private failWaiting: ((err: unknown) => void) | undefined;
+  private finished = false;
+  private error: { err: unknown } | undefined;
+
+  constructor(private readonly leave: (subscriber: Subscriber) => void) {}
+
+  deliver(value: Result): void {
+    if (this.finished) return;
+    const waiting = this.waiting;
+    if (!waiting) {
+      this.queue.push(value);
+      return;
+    }
+    this.waiting = this.failWaiting = undefined;
+    waiting({ value, done: false });
+  }
+
+  /** The stream ended (or failed): whatever is queued is still delivered first. */
+  end(err?: { err: unknown }): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.error = err;
+    const [waiting, failWaiting] = [this.waiting, this.failWaiting];
+    this.waiting = this.failWaiting = undefined;
+    if (err && failWaiting) failWaiting(err.err);
+    else waiting?.({ value: undefined, done: true });
+  }
+
+  next(): Promise<IteratorResult<Result>> {
+    const queued = this.queue.shift();
+    if (queued) return Promise.resolve({ value: queued, done: false });
+    if (this.finished) {
+      const error = this.error;
+      this.error = undefined;
+      return error ? Promise.reject(error.err) : Promise.resolve({ value: undefined, done: true });
+    }
+    return new Promise((resolve, reject) => {
+      this.waiting = resolve;
+      this.failWaiting = reject;
+    });
+  }
+
+  return(): Promise<IteratorResult<Result, void>> {
+    this.queue.length = 0;
+    this.error = undefined;
+    this.end();
+    this.leave(this);
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  throw(err: unknown): Promise<IteratorResult<Result, void>> {
+    void this.return();
+    return Promise.reject(err);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
+
+/** One upstream subscription stream and the subscribers it feeds; released when the last one leaves. */
+class SharedStream {
+  private readonly subscribers = new Set<Subscriber>();
+  private source: AsyncIterator<Result> | undefined;
+  closed = false;
+
+  constructor(
+    private readonly stream: AsyncIterable<Result>,
+    private readonly counts: { subscribers: number },
+    private readonly onClosed: () => void,
+  ) {}
+
+  join(): Subscriber {
+    const subscriber = new Subscriber((s) => this.leave(s));
+    this.subscribers.add(subscriber);
+    this.counts.subscribers++;
+    if (!this.source) void this.pump((this.source = this.stream[Symbol.asyncIterator]()));
+    return subscriber;
+  }
+
+  private leave(subscriber: Subscriber): void {
+    if (!this.subscribers.delete(subscriber)) return;
+    this.counts.subscribers--;
+    if (this.subscribers.size === 0) this.close();
+  }
+
+  private async pump(source: AsyncIterator<Result>): Promise<void> {
+    let failure: { err: unknown } | undefined;
+    try {
+      for (let next = await source.next(); !next.done && !this.closed; next = await source.next()) {
+        for (const subscriber of this.subscribers) subscriber.deliver(next.value);
+      }
+    } catch (err) {
+      failure = { err };
+    }
+    for (const subscriber of this.subscribers) subscriber.end(failure);
+    this.close();
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.onClosed();
+    void this.source?.return?.();
+  }
+}
+
+/** What must match for two subscriptions to share a stream, besides the document itself. */
+function keyOf(args: ExecutionArgs): string {
+  const account = (args.contextValue as Partial<Context> | undefined)?.requestOptions?.stripeAccount ?? '';
+  return `${args.operationName ?? ''}\n${account}\n${JSON.stringify(args.variableValues ?? {})}`;
+}
+
+export function createSharedSubscriptions(): SharedSubscriptions {
+  // Keyed by the parsed document: yoga's parser cache hands every request with the same query text the same DocumentNode.
+  const streams = new WeakMap<DocumentNode, Map<string, Promise<SharedStream | undefined>>>();
+  const counts = { subscribers: 0 };
+
+  async function subscribeShared(args: ExecutionArgs, subscribe: Subscribe): Promise<Subscription> {
+    let byKey = streams.get(args.document);
+    if (!byKey) streams.set(args.document, (byKey = new Map()));
+    const key = keyOf(args);
+
+    const shared = await byKey.get(key)?.catch(() => undefined);
+    if (shared && !shared.closed) return shared.join();
+
+    // Start a stream. A subscribe that is refused (unknown id, bad input) answers this subscriber alone.
+    let refused: ExecutionResult | undefined;
+    const started = Promise.resolve(subscribe(args)).then((result) => {
+      if (!isAsyncIterable(result)) {
+        refused = result;
+        return undefined;
+      }
+      return new SharedStream(result, counts, () => {
+        if (byKey.get(key) === started) byKey.delete(key);
+      });
+    });
+    byKey.set(key, started);
+    let stream: SharedStream | undefined;
+    try {
+      stream = await started;
+    } finally {
+      if (!stream && byKey.get(key) === started) byKey.delete(key);
+    }
+    return stream ? stream.join() : (refused as ExecutionResult);
+  }
+
+  return {
+    plugin: {
+      onSubscribe({ subscribeFn, setSubscribeFn }) {
+        setSubscribeFn((args) => subscribeShared(args, subscribeFn));
+      },
+    },
+    subscriberCount: () => counts.subscribers,
+  };
+}
