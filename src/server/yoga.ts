@@ -17,6 +17,7 @@ import { MASKED_MESSAGE, redactSecrets, toGraphQLError } from '../stripe/errors.
 import { graphiqlOptions, createGraphiQLRenderer } from './graphiql.js';
 import { useCompiledQueries } from './jit.js';
 import { locatedError } from './error-locations.js';
+import { Utf8Response } from './utf8-response.js';
 
 export interface GatewayYogaOptions {
   config: Config;
@@ -127,6 +128,8 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    // Results are encoded to bytes once, not measured and then encoded again on write.
+    fetchAPI: { Response: Utf8Response },
     landingPage: false,
     graphiql: graphiqlOptions,
     renderGraphiQL: createGraphiQLRenderer(),
