@@ -1,4 +1,6 @@
 /** BENCHMARKS.md, rendered from one full `npm run bench`. */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { queryShapeRows, type ShapeResult } from './queries.js';
 import { CPU_TARGET, latencyRows, latencyTarget, targetRows, type LatencyReport } from './latency.js';
 import { fixed, markdownTable, ratio, type Machine } from './support.js';
@@ -101,11 +103,17 @@ ${
   still added to every request (${slow ? ratio(slow.gateway.p50 / slow.direct.p50) : 'n/a'}, target ≤ ${latencyTarget(slow?.upstreamMs ?? 50)}×),
   and more so on a loaded machine where that CPU time waits for a core.
 - Already done: NODE_ENV=production, graphql-jit for single-query documents, expandable fields resolved synchronously,
-  DateTime formatted by arithmetic, loader priming that walks only nested objects, node ids read without relay's async wrapper. What remains is mostly the GraphQL
-  envelope itself (yoga's request handling, per-field resolvers, the larger response); ≤ ${CPU_TARGET}× would need the schema
-  to read Stripe's keys as they are, or a result serializer that writes the response without building it first.`
+  DateTime formatted by arithmetic, loader priming that walks only nested objects, node ids read without relay's async wrapper,
+  results encoded to UTF-8 once. What remains is mostly the GraphQL envelope itself (yoga's request handling, per-field
+  resolvers, GC, the larger response); ≤ ${CPU_TARGET}× would need fields read without resolvers (objects shaped to the
+  schema's names once, so graphql-jit inlines plain reads), or a result serializer that writes the response without building it first.`
 }`;
 }
+
+const SUBSCRIPTIONS_SETUP = `Figures reported by bench/subscriptions.ts: subscribers are real graphql-ws clients in a forked process, the
+gateway runs in the bench process, loopback only; latency runs from posting a signed webhook to each client's receipt of the
+event. All subscribers watch one payout with the same operation, so they share one stream: each event is executed once and
+written to 1,000 sockets (see the history below for what that costs on its own).`;
 
 function subscriptionsSection(figures: SubscriptionFigures | null): string {
   if (figures === null || figures === undefined) {
@@ -114,7 +122,7 @@ function subscriptionsSection(figures: SubscriptionFigures | null): string {
   if (Array.isArray(figures) && figures.length > 0 && figures.every((r) => r && typeof r === 'object' && !Array.isArray(r))) {
     const keys = [...new Set(figures.flatMap((r) => Object.keys(r as object)))];
     const rows = [keys, ...figures.map((r) => keys.map((k) => String((r as Record<string, unknown>)[k] ?? '')))];
-    return `## 3. Subscriptions\n\nFigures reported by bench/subscriptions.ts:\n\n${markdownTable(rows)}`;
+    return `## 3. Subscriptions\n\n${SUBSCRIPTIONS_SETUP}\n\n${markdownTable(rows)}`;
   }
   return `## 3. Subscriptions\n\nFigures reported by bench/subscriptions.ts:\n\n\`\`\`json\n${JSON.stringify(figures, null, 2)}\n\`\`\``;
 }
@@ -133,5 +141,11 @@ ${shapesSection(f.shapes)}
 ${latencySection(f.latency)}
 
 ${subscriptionsSection(f.subscriptions)}
-`;
+${history()}`;
+}
+
+/** bench/HISTORY.md, kept by hand: how the figures moved, step by step. */
+function history(): string {
+  const file = fileURLToPath(new URL('./HISTORY.md', import.meta.url));
+  return existsSync(file) ? `\n${readFileSync(file, 'utf8')}` : '';
 }
