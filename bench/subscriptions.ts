@@ -23,6 +23,7 @@ import { loadConfig } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/gateway.js';
 import { createLogger } from '../src/server/logger.js';
 import { createEmulator, type Emulator } from '../src/emulator/index.js';
+import { redisAnswers } from '../test/subscriptions/redis.js';
 
 export interface SubscriptionBenchFigures {
   subscribersHeld: number;
@@ -173,20 +174,6 @@ async function startGateway(emulatorUrl: string, redisUrl?: string, channelPrefi
   const gateway = createGateway(config, { logger: createLogger('silent'), pubsub: { channelPrefix } });
   const { url } = await gateway.start();
   return { gateway, url };
-}
-
-async function redisAnswers(url: string): Promise<boolean> {
-  const { Redis } = await import('ioredis');
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
 }
 
 /** Pause between measured events, so each figure is one event's fan-out, not a queue behind the previous one. */

@@ -8,7 +8,8 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-async function answers(url: string): Promise<boolean> {
+/** True when a Redis server at `url` answers PING within half a second. */
+export async function redisAnswers(url: string): Promise<boolean> {
   const client = new Redis(url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, retryStrategy: () => null });
   client.on('error', () => {});
   try {
@@ -34,14 +35,14 @@ function freePort(): Promise<number> {
 
 export async function startTestRedis(): Promise<TestRedis> {
   for (const url of [process.env.REDIS_URL, 'redis://127.0.0.1:6379']) {
-    if (url && (await answers(url))) return { url, stop: async () => {} };
+    if (url && (await redisAnswers(url))) return { url, stop: async () => {} };
   }
   const port = await freePort();
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: 'ignore',
   });
   const url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 50 && !(await answers(url)); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 50 && !(await redisAnswers(url)); i++) await new Promise((r) => setTimeout(r, 100));
   return {
     url,
     stop: () =>
