@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { builder } from './builder.js';
 import { stripeEnum, stripeEnumFields, enumArgValue } from './enums.js';
+import { idField } from './expandable.js';
 import { DateTimeRange, definedParams, toStripeRange } from './inputs.js';
 import { fetchById, loadNode } from './node.js';
 import { fetchConnection } from '../stripe/pagination.js';
@@ -110,7 +111,7 @@ builder.node(BalanceTransactionRef, {
     ...stripeEnumFields(t, {
       name: 'balanceType',
       type: BalanceType,
-      value: (bt) => bt.balance_type,
+      key: 'balance_type',
       description: 'Which balance this transaction affects.',
     }),
     created: t.expose('created', { type: 'DateTime', description: 'When the balance transaction was created.' }),
@@ -121,30 +122,25 @@ builder.node(BalanceTransactionRef, {
       description: 'The rate used when the source currency was converted to `currency`; null when no conversion happened.',
     }),
     fee: t.exposeInt('fee', { description: 'Total fees in minor units (see `feeDetails`).' }),
-    feeDetails: t.field({
-      type: [FeeDetail],
-      description: 'The fees that make up `fee`.',
-      resolve: (bt) => bt.fee_details,
-    }),
+    feeDetails: t.expose('fee_details', { type: [FeeDetail], description: 'The fees that make up `fee`.' }),
     net: t.exposeInt('net', { description: 'What the balance changes by: `amount` minus `fee`, in minor units.' }),
     reportingCategory: t.exposeString('reporting_category', {
       description: 'Stripe’s reporting category for this transaction (e.g. `payout`, `refund`, `transfer_reversal`), used in financial reports.',
     }),
-    sourceId: t.id({
+    sourceId: idField(t, 'source', {
       nullable: true,
       description: 'The id of the object that caused this movement (a payout, refund, transfer, reversal, charge…).',
-      resolve: (bt) => (bt.source == null ? null : typeof bt.source === 'string' ? bt.source : bt.source.id),
     }),
     ...stripeEnumFields(t, {
       name: 'status',
       type: BalanceTransactionStatus,
-      value: (bt) => bt.status,
+      key: 'status',
       description: 'Whether the funds are available yet.',
     }),
     ...stripeEnumFields(t, {
       name: 'type',
       type: BalanceTransactionType,
-      value: (bt) => bt.type,
+      key: 'type',
       description: 'What kind of movement this is.',
     }),
   }),

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { builder } from './builder.js';
 import { stripeEnum, stripeEnumFields } from './enums.js';
-import { expandableFields, idOf } from './expandable.js';
+import { expandableFields, idField } from './expandable.js';
 import { BalanceTransactionRef } from './balance-transaction.js';
 import { PaymentIntentRef } from './payment-intent.js';
 import { TransferRef } from './transfer.js';
@@ -32,7 +32,7 @@ builder.node(ChargeRef, {
       name: 'balanceTransaction',
       kind: 'balanceTransaction',
       type: BalanceTransactionRef,
-      value: (charge) => charge.balance_transaction,
+      key: 'balance_transaction',
       stripeExpand: 'balance_transaction',
       nullable: true,
       description: 'The balance transaction that added the charge to the balance.',
@@ -41,7 +41,7 @@ builder.node(ChargeRef, {
     captured: t.exposeBoolean('captured', { description: 'True once the charge was captured (an uncaptured one is only an authorization).' }),
     created: t.expose('created', { type: 'DateTime', description: 'When the charge was created.' }),
     currency: t.expose('currency', { type: 'Currency', description: 'The currency of the amounts.' }),
-    customerId: t.id({ nullable: true, description: 'The customer charged (cus_…), if any.', resolve: (charge) => idOf(charge.customer) }),
+    customerId: idField(t, 'customer', { nullable: true, description: 'The customer charged (cus_…), if any.' }),
     description: t.exposeString('description', { nullable: true, description: 'Your description of the charge.' }),
     disputed: t.exposeBoolean('disputed', { description: 'True when the charge has been disputed.' }),
     failureCode: t.exposeString('failure_code', { nullable: true, description: 'Stripe’s error code when the charge failed.' }),
@@ -53,7 +53,7 @@ builder.node(ChargeRef, {
       name: 'paymentIntent',
       kind: 'paymentIntent',
       type: PaymentIntentRef,
-      value: (charge) => charge.payment_intent,
+      key: 'payment_intent',
       stripeExpand: 'payment_intent',
       nullable: true,
       description: 'The PaymentIntent this charge belongs to, if any.',
@@ -71,14 +71,14 @@ builder.node(ChargeRef, {
     ...stripeEnumFields(t, {
       name: 'status',
       type: ChargeStatus,
-      value: (charge) => charge.status,
+      key: 'status',
       description: 'The outcome of the charge.',
     }),
     ...expandableFields(t, {
       name: 'transfer',
       kind: 'transfer',
       type: TransferRef,
-      value: (charge) => charge.transfer,
+      key: 'transfer',
       stripeExpand: 'transfer',
       nullable: true,
       description: 'For a destination charge: the transfer that sent funds to the connected account.',

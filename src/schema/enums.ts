@@ -1,4 +1,5 @@
 import type { EnumRef, FieldRef } from '@pothos/core';
+import { isEnumType, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import { userError } from '../stripe/errors.js';
 
@@ -11,12 +12,13 @@ type FieldBuilder<Parent> = PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>;
  * Stripe adds enum values without a new API version (its SDK types every enum
  * as `'a' | 'b' | OtherString`), and a GraphQL enum that meets a value it does
  * not list fails the whole field. So every Stripe enum here is built by
- * `stripeEnum`, which adds one extra value, `UNRECOGNIZED`, and every enum
- * field is built by `stripeEnumFields`, which:
- * - resolves a value the schema lists to its enum value (`in_transit` → `IN_TRANSIT`),
- * - resolves any other value to `UNRECOGNIZED` instead of failing the query,
- * - adds a sibling `<field>Raw: String` that always carries Stripe's string
- *   verbatim, so a client can still see (and log) the new value.
+ * `stripeEnum`, which adds one extra value, `UNRECOGNIZED`; `openEnums` makes
+ * each such enum serialize:
+ * - a value the schema lists to its enum value (`in_transit` → `IN_TRANSIT`),
+ * - any other value to `UNRECOGNIZED` instead of failing the query;
+ * and every enum field is built by `stripeEnumFields`, which adds a sibling
+ * `<field>Raw: String` that always carries Stripe's string verbatim, so a
+ * client can still see (and log) the new value.
  * The sentinel is `UNRECOGNIZED`, not `UNKNOWN` or `OTHER`, because Stripe
  * itself uses `unknown` and `other` as real values (refund failure reasons,
  * outbound-payment return codes). As an argument, `UNRECOGNIZED` is refused
@@ -68,13 +70,16 @@ export function enumArgValue(stripeEnum: StripeEnum, value: string | null | unde
   return value;
 }
 
+/** A property of the parent that holds a Stripe value. */
+type StripeKey<Parent> = keyof Parent & string;
+
 interface EnumFieldOptions<Parent> {
   /** The enum field's name; the raw sibling is `${name}Raw`. */
   name: string;
   type: StripeEnum;
   description: string;
-  /** Reads Stripe's value off the parent object. */
-  value: (parent: Parent) => string | null | undefined;
+  /** The Stripe property holding the value, e.g. 'reconciliation_status'. */
+  key: StripeKey<Parent>;
   nullable?: boolean;
 }
 
@@ -82,47 +87,45 @@ function rawDescription(name: string): string {
   return `\`${name}\` exactly as Stripe sent it. Read this when \`${name}\` is UNRECOGNIZED (a value newer than this schema).`;
 }
 
-/** `{ [name]: Enum, [name + 'Raw']: String }` for a single Stripe enum value; spread into a type's fields. */
+/**
+ * `{ [name]: Enum, [name + 'Raw']: String }` for a single Stripe enum value; spread into a type's fields.
+ * Both expose Stripe's string as it is: the enum's serializer (see openEnums) maps it to its value name,
+ * or to UNRECOGNIZED, so neither field needs a resolver.
+ */
 export function stripeEnumFields<Parent>(t: FieldBuilder<Parent>, opts: EnumFieldOptions<Parent>): Record<string, FieldRef<Types>> {
-  const { name, type, description, value } = opts;
+  const { name, type, description } = opts;
+  const key: string = opts.key;
   const nullable = opts.nullable ?? false;
+  // Pothos cannot check a generic parent's property against the field's type: typed as a record of strings.
+  const fields = t as unknown as FieldBuilder<Record<string, string>>;
   return {
-    [name]: t.field({
-      type: type.ref,
-      nullable: nullable as false,
-      description,
-      resolve: (parent) => {
-        const raw = value(parent);
-        return (raw == null ? raw : toEnumValue(type, raw)) as string;
-      },
-    }),
-    [`${name}Raw`]: t.string({
-      nullable: nullable as false,
-      description: rawDescription(name),
-      resolve: (parent) => value(parent) as string,
-    }),
+    [name]: fields.expose(key, { type: type.ref, nullable: nullable as false, description }),
+    [`${name}Raw`]: fields.exposeString(key, { nullable: nullable as false, description: rawDescription(name) }),
   };
-}
-
-interface EnumListFieldOptions<Parent> extends Omit<EnumFieldOptions<Parent>, 'value'> {
-  value: (parent: Parent) => readonly string[] | null | undefined;
 }
 
 /** Like stripeEnumFields, for a list of Stripe enum values (`[Enum!]` plus `[String!]` raw). */
-export function stripeEnumListFields<Parent>(t: FieldBuilder<Parent>, opts: EnumListFieldOptions<Parent>): Record<string, FieldRef<Types>> {
-  const { name, type, description, value } = opts;
+export function stripeEnumListFields<Parent>(t: FieldBuilder<Parent>, opts: EnumFieldOptions<Parent>): Record<string, FieldRef<Types>> {
+  const { name, type, description } = opts;
+  const key: string = opts.key;
   const nullable = opts.nullable ?? false;
+  const fields = t as unknown as FieldBuilder<Record<string, string[]>>;
   return {
-    [name]: t.field({
-      type: [type.ref],
-      nullable: nullable as false,
-      description,
-      resolve: (parent) => value(parent)?.map((v) => toEnumValue(type, v)) as string[],
-    }),
-    [`${name}Raw`]: t.stringList({
-      nullable: nullable as false,
-      description: rawDescription(name),
-      resolve: (parent) => value(parent) as string[],
-    }),
+    [name]: fields.expose(key, { type: [type.ref], nullable: nullable as false, description }),
+    [`${name}Raw`]: fields.exposeStringList(key, { nullable: nullable as false, description: rawDescription(name) }),
   };
+}
+
+/**
+ * Lets every Stripe enum in the schema serialize values it does not list: a listed value
+ * becomes its name (`in_transit` → `IN_TRANSIT`), any other becomes UNRECOGNIZED instead of
+ * failing the field. Applied once to the built schema (Pothos has no per-enum serializer).
+ */
+export function openEnums(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isEnumType(type) || !type.getValue(UNRECOGNIZED)) continue;
+    const names = new Map(type.getValues().map((v) => [v.value as unknown, v.name]));
+    type.serialize = (value: unknown) => names.get(value) ?? UNRECOGNIZED;
+  }
+  return schema;
 }

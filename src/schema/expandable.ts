@@ -17,12 +17,35 @@ export function idOf(value: Expandable): string | null {
   return typeof value === 'string' ? value : value.id;
 }
 
+/** A property of the parent that holds an id, or the object when expanded. */
+type ExpandableKey<Parent> = { [P in keyof Parent & string]: Parent[P] extends Expandable ? P : never }[keyof Parent & string];
+
+interface IdFieldOptions {
+  nullable: boolean;
+  description: string;
+}
+
+/**
+ * An `ID` field for a Stripe property that holds an id or, when expanded, the
+ * object: the id either way, at no upstream cost. Its value depends on the
+ * parent alone (`fromParent`), so views compute it when they are made (views.ts).
+ */
+export function idField<Parent>(t: FieldBuilder<Parent>, key: ExpandableKey<Parent>, opts: IdFieldOptions): FieldRef<Types> {
+  return t.id({
+    nullable: opts.nullable as false,
+    description: opts.description,
+    extensions: { fromParent: true },
+    resolve: (parent) => idOf(parent[key] as Expandable) as string,
+  });
+}
+
 interface ExpandableFieldOptions<Parent, K extends ResourceKind> {
   /** The object field's name; the id field is `${name}Id`. */
   name: string;
   kind: K;
   type: ObjectRef<Types, ResourceTypes[K]>;
-  value: (parent: Parent) => Expandable;
+  /** The Stripe property, e.g. 'balance_transaction'. */
+  key: ExpandableKey<Parent>;
   /**
    * The Stripe field's name, for `expand[]`. Omit it for a plain id that
    * Stripe cannot expand (the object is then always loaded by id).
@@ -45,7 +68,7 @@ export function expandableFields<Parent, K extends ResourceKind>(
   t: FieldBuilder<Parent>,
   opts: ExpandableFieldOptions<Parent, K>,
 ): Record<string, FieldRef<Types>> {
-  const { name, kind, type, value, stripeExpand, nullable } = opts;
+  const { name, kind, type, key, stripeExpand, nullable } = opts;
   return {
     [name]: t.field({
       type,
@@ -54,16 +77,12 @@ export function expandableFields<Parent, K extends ResourceKind>(
       extensions: stripeExpand ? { stripeExpand } : undefined,
       // Cast: Pothos cannot check a resolver's result against a generic shape (ResourceTypes[K]).
       resolve: ((parent: Parent, _args: object, ctx: Context, info: GraphQLResolveInfo) => {
-        const resolved = resolveExpandable(ctx, info, kind, value(parent));
+        const resolved = resolveExpandable(ctx, info, kind, parent[key] as Expandable);
         if (resolved == null && !nullable) throw new Error(`Stripe returned no ${name} where one is always expected.`);
         return resolved;
       }) as never,
     }),
-    [`${name}Id`]: t.id({
-      nullable: nullable as false,
-      description: opts.idDescription,
-      resolve: (parent) => idOf(value(parent)) as string,
-    }),
+    [`${name}Id`]: idField(t, key, { nullable, description: opts.idDescription }),
   };
 }
 

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { builder } from './builder.js';
 import { stripeEnum, stripeEnumFields, enumArgValue } from './enums.js';
-import { expandableFields, idOf } from './expandable.js';
+import { expandableFields, idField } from './expandable.js';
 import { FinancialAccountRef } from './financial-account.js';
 import { TreasuryTransactionRef } from './treasury-transaction.js';
 import { DateTimeRange, definedParams, toStripeRange } from './inputs.js';
@@ -103,14 +103,14 @@ export const OutboundPaymentDestinationUsBankAccount = builder
         name: 'accountHolderType',
         type: BankAccountHolderType,
         nullable: true,
-        value: (a) => a.account_holder_type,
+        key: 'account_holder_type',
         description: 'Who holds the account.',
       }),
       ...stripeEnumFields(t, {
         name: 'accountType',
         type: BankAccountType,
         nullable: true,
-        value: (a) => a.account_type,
+        key: 'account_type',
         description: 'Checking or savings.',
       }),
       bankName: t.exposeString('bank_name', { nullable: true, description: 'The bank’s name.' }),
@@ -119,15 +119,14 @@ export const OutboundPaymentDestinationUsBankAccount = builder
         description: 'Identifies this account number across objects; equal fingerprints mean the same account.',
       }),
       last4: t.exposeString('last4', { nullable: true, description: 'The last four digits of the account number.' }),
-      mandateId: t.id({
+      mandateId: idField(t, 'mandate', {
         nullable: true,
         description: 'The mandate authorizing debits from this account (mandate_…), if any.',
-        resolve: (a) => idOf(a.mandate),
       }),
       ...stripeEnumFields(t, {
         name: 'network',
         type: OutboundPaymentNetwork,
-        value: (a) => a.network,
+        key: 'network',
         description: 'The network the payment travels over.',
       }),
       routingNumber: t.exposeString('routing_number', { nullable: true, description: 'The ABA routing number.' }),
@@ -153,7 +152,7 @@ export const OutboundPaymentDestinationDetails = builder
       ...stripeEnumFields(t, {
         name: 'type',
         type: OutboundPaymentDestinationType,
-        value: (d) => d.type,
+        key: 'type',
         description: 'The kind of account receiving the payment.',
       }),
       usBankAccount: t.field({
@@ -184,14 +183,14 @@ export const OutboundPaymentReturnedDetails = builder.objectRef<Stripe.Treasury.
     ...stripeEnumFields(t, {
       name: 'code',
       type: OutboundPaymentReturnCode,
-      value: (r) => r.code,
+      key: 'code',
       description: 'Why the receiving bank returned it.',
     }),
     ...expandableFields(t, {
       name: 'transaction',
       kind: 'treasuryTransaction',
       type: TreasuryTransactionRef,
-      value: (r) => r.transaction,
+      key: 'transaction',
       stripeExpand: 'transaction',
       nullable: false,
       description: 'The Treasury transaction that brought the money back into the financial account.',
@@ -244,7 +243,7 @@ export const OutboundPaymentTrackingDetails = builder
       ...stripeEnumFields(t, {
         name: 'type',
         type: OutboundPaymentNetwork,
-        value: (d) => d.type,
+        key: 'type',
         description: 'The network the references come from.',
       }),
       usDomesticWire: t.field({
@@ -296,7 +295,7 @@ builder.node(OutboundPaymentRef, {
       name: 'financialAccount',
       kind: 'financialAccount',
       type: FinancialAccountRef,
-      value: (obp) => obp.financial_account,
+      key: 'financial_account',
       nullable: false,
       description: 'The financial account the money is sent from (loaded by id: Stripe cannot expand it here).',
       idDescription: 'The id of `financialAccount` (fa_…), without loading it.',
@@ -320,7 +319,7 @@ builder.node(OutboundPaymentRef, {
     ...stripeEnumFields(t, {
       name: 'status',
       type: OutboundPaymentStatus,
-      value: (obp) => obp.status,
+      key: 'status',
       description: 'Where the payment is in its life cycle.',
     }),
     statusTransitions: t.field({
@@ -338,7 +337,7 @@ builder.node(OutboundPaymentRef, {
       name: 'transaction',
       kind: 'treasuryTransaction',
       type: TreasuryTransactionRef,
-      value: (obp) => obp.transaction,
+      key: 'transaction',
       stripeExpand: 'transaction',
       nullable: false,
       description: 'The Treasury transaction that debits the financial account for this payment.',

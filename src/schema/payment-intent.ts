@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { builder } from './builder.js';
 import { stripeEnum, stripeEnumFields } from './enums.js';
-import { expandableFields, idOf } from './expandable.js';
+import { expandableFields, idField } from './expandable.js';
 import { ChargeRef } from './charge.js';
 import { fetchById, loadNode } from './node.js';
 
@@ -52,24 +52,24 @@ builder.node(PaymentIntentRef, {
       name: 'cancellationReason',
       type: PaymentIntentCancellationReason,
       nullable: true,
-      value: (pi) => pi.cancellation_reason,
+      key: 'cancellation_reason',
       description: 'Why it was canceled, if it was.',
     }),
     ...stripeEnumFields(t, {
       name: 'captureMethod',
       type: CaptureMethod,
-      value: (pi) => pi.capture_method,
+      key: 'capture_method',
       description: 'When the funds are captured.',
     }),
     created: t.expose('created', { type: 'DateTime', description: 'When the PaymentIntent was created.' }),
     currency: t.expose('currency', { type: 'Currency', description: 'The currency of the amounts.' }),
-    customerId: t.id({ nullable: true, description: 'The customer paying (cus_…), if any.', resolve: (pi) => idOf(pi.customer) }),
+    customerId: idField(t, 'customer', { nullable: true, description: 'The customer paying (cus_…), if any.' }),
     description: t.exposeString('description', { nullable: true, description: 'Your description of the payment.' }),
     ...expandableFields(t, {
       name: 'latestCharge',
       kind: 'charge',
       type: ChargeRef,
-      value: (pi) => pi.latest_charge,
+      key: 'latest_charge',
       stripeExpand: 'latest_charge',
       nullable: true,
       description: 'The most recent charge made for this PaymentIntent.',
@@ -77,10 +77,9 @@ builder.node(PaymentIntentRef, {
     }),
     livemode: t.exposeBoolean('livemode', { description: 'True in live mode, false in test mode.' }),
     metadata: t.expose('metadata', { type: 'Metadata', description: 'Your key-value pairs on the PaymentIntent.' }),
-    paymentMethodId: t.id({
+    paymentMethodId: idField(t, 'payment_method', {
       nullable: true,
       description: 'The payment method used (pm_…), if one is attached.',
-      resolve: (pi) => idOf(pi.payment_method),
     }),
     paymentMethodTypes: t.exposeStringList('payment_method_types', {
       description: 'The payment method types it may use (e.g. `card`, `us_bank_account`).',
@@ -93,7 +92,7 @@ builder.node(PaymentIntentRef, {
     ...stripeEnumFields(t, {
       name: 'status',
       type: PaymentIntentStatus,
-      value: (pi) => pi.status,
+      key: 'status',
       description: 'Where the PaymentIntent is in its life cycle.',
     }),
     transferGroup: t.exposeString('transfer_group', {

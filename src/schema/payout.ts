@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { builder } from './builder.js';
 import { stripeEnum, stripeEnumFields, enumArgValue } from './enums.js';
-import { expandableFields, expandViaParent, idOf } from './expandable.js';
+import { expandableFields, expandViaParent, idField } from './expandable.js';
 import { BalanceTransactionRef } from './balance-transaction.js';
 import { PayoutDestinationRef, PayoutSpeed } from './external-account.js';
 import { DateTimeRange, definedParams, toStripeRange } from './inputs.js';
@@ -71,7 +71,7 @@ export const PayoutTraceId = builder.objectRef<Stripe.Payout.TraceId>('PayoutTra
     ...stripeEnumFields(t, {
       name: 'status',
       type: TraceIdStatus,
-      value: (trace) => trace.status,
+      key: 'status',
       description: 'Whether a trace id exists.',
     }),
     value: t.exposeString('value', { nullable: true, description: 'The trace id, when `status` is SUPPORTED.' }),
@@ -91,10 +91,9 @@ builder.node(PayoutRef, {
     amount: t.exposeInt('amount', {
       description: 'The amount sent, in the currency’s minor units (e.g. cents). Negative for a payout that reverses another.',
     }),
-    applicationFeeId: t.id({
+    applicationFeeId: idField(t, 'application_fee', {
       nullable: true,
       description: 'The Connect application fee charged on this payout (fee_…), if any.',
-      resolve: (payout) => idOf(payout.application_fee),
     }),
     applicationFeeAmount: t.exposeInt('application_fee_amount', {
       nullable: true,
@@ -111,7 +110,7 @@ builder.node(PayoutRef, {
       name: 'balanceTransaction',
       kind: 'balanceTransaction',
       type: BalanceTransactionRef,
-      value: (payout) => payout.balance_transaction,
+      key: 'balance_transaction',
       stripeExpand: 'balance_transaction',
       nullable: true,
       description: 'The balance transaction that took this payout out of the balance.',
@@ -130,16 +129,15 @@ builder.node(PayoutRef, {
           ? expandViaParent(ctx, 'payout', payout.id, 'destination', (p) => p.destination)
           : payout.destination,
     }),
-    destinationId: t.id({
+    destinationId: idField(t, 'destination', {
       nullable: true,
       description: 'The id of `destination` (ba_… or card_…), without loading it.',
-      resolve: (payout) => idOf(payout.destination),
     }),
     ...expandableFields(t, {
       name: 'failureBalanceTransaction',
       kind: 'balanceTransaction',
       type: BalanceTransactionRef,
-      value: (payout) => payout.failure_balance_transaction,
+      key: 'failure_balance_transaction',
       stripeExpand: 'failure_balance_transaction',
       nullable: true,
       description: 'When the payout failed or was canceled: the balance transaction that returned the funds to the balance.',
@@ -149,7 +147,7 @@ builder.node(PayoutRef, {
       name: 'failureCode',
       type: PayoutFailureCode,
       nullable: true,
-      value: (payout) => payout.failure_code,
+      key: 'failure_code',
       description: 'Why the payout failed, when it did and the reason is known.',
     }),
     failureMessage: t.exposeString('failure_message', {
@@ -161,14 +159,14 @@ builder.node(PayoutRef, {
     ...stripeEnumFields(t, {
       name: 'method',
       type: PayoutSpeed,
-      value: (payout) => payout.method,
+      key: 'method',
       description: 'Standard or instant.',
     }),
     ...expandableFields(t, {
       name: 'originalPayout',
       kind: 'payout',
       type: PayoutRef,
-      value: (payout) => payout.original_payout,
+      key: 'original_payout',
       stripeExpand: 'original_payout',
       nullable: true,
       description: 'When this payout reverses another: the payout it reverses.',
@@ -181,14 +179,14 @@ builder.node(PayoutRef, {
     ...stripeEnumFields(t, {
       name: 'reconciliationStatus',
       type: PayoutReconciliationStatus,
-      value: (payout) => payout.reconciliation_status,
+      key: 'reconciliation_status',
       description: 'Whether the balance transactions this payout covers can be listed yet.',
     }),
     ...expandableFields(t, {
       name: 'reversedBy',
       kind: 'payout',
       type: PayoutRef,
-      value: (payout) => payout.reversed_by,
+      key: 'reversed_by',
       stripeExpand: 'reversed_by',
       nullable: true,
       description: 'When this payout was reversed: the payout that reverses it.',
@@ -197,7 +195,7 @@ builder.node(PayoutRef, {
     ...stripeEnumFields(t, {
       name: 'sourceType',
       type: PayoutSourceType,
-      value: (payout) => payout.source_type,
+      key: 'source_type',
       description: 'Which part of the balance the payout draws from.',
     }),
     statementDescriptor: t.exposeString('statement_descriptor', {
@@ -207,19 +205,18 @@ builder.node(PayoutRef, {
     ...stripeEnumFields(t, {
       name: 'status',
       type: PayoutStatus,
-      value: (payout) => payout.status,
+      key: 'status',
       description: 'Where the payout is in its life cycle.',
     }),
-    traceId: t.field({
+    traceId: t.expose('trace_id', {
       type: PayoutTraceId,
       nullable: true,
       description: 'The bank’s reference for the payout, for tracing it with the bank.',
-      resolve: (payout) => payout.trace_id,
     }),
     ...stripeEnumFields(t, {
       name: 'type',
       type: PayoutType,
-      value: (payout) => payout.type,
+      key: 'type',
       description: 'Whether the destination is a bank account or a card.',
     }),
   }),

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { builder } from './builder.js';
 import { stripeEnum, stripeEnumFields } from './enums.js';
-import { expandableFields, expandViaParent, idOf } from './expandable.js';
+import { expandableFields, expandViaParent, idField } from './expandable.js';
 import { BalanceTransactionRef } from './balance-transaction.js';
 import { ChargeRef } from './charge.js';
 import { PaymentIntentRef } from './payment-intent.js';
@@ -70,7 +70,7 @@ export const RefundCardDestination = builder.objectRef<Stripe.Refund.Destination
     ...stripeEnumFields(t, {
       name: 'type',
       type: RefundCardDestinationType,
-      value: (card) => card.type,
+      key: 'type',
       description: 'How the refund reaches the cardholder.',
     }),
   }),
@@ -151,7 +151,7 @@ builder.node(RefundRef, {
       name: 'balanceTransaction',
       kind: 'balanceTransaction',
       type: BalanceTransactionRef,
-      value: (refund) => refund.balance_transaction,
+      key: 'balance_transaction',
       stripeExpand: 'balance_transaction',
       nullable: true,
       description: 'The balance transaction that took the refund out of the balance.',
@@ -161,7 +161,7 @@ builder.node(RefundRef, {
       name: 'charge',
       kind: 'charge',
       type: ChargeRef,
-      value: (refund) => refund.charge,
+      key: 'charge',
       stripeExpand: 'charge',
       nullable: true,
       description: 'The charge that was refunded.',
@@ -169,10 +169,9 @@ builder.node(RefundRef, {
     }),
     created: t.expose('created', { type: 'DateTime', description: 'When the refund was created.' }),
     currency: t.expose('currency', { type: 'Currency', description: 'The currency of `amount`.' }),
-    customerId: t.id({
+    customerId: idField(t, 'customer', {
       nullable: true,
       description: 'The customer whose payment was refunded (cus_…), if any.',
-      resolve: (refund) => idOf(refund.customer),
     }),
     customerAccount: t.exposeString('customer_account', {
       nullable: true,
@@ -192,7 +191,7 @@ builder.node(RefundRef, {
       name: 'failureBalanceTransaction',
       kind: 'balanceTransaction',
       type: BalanceTransactionRef,
-      value: (refund) => refund.failure_balance_transaction,
+      key: 'failure_balance_transaction',
       stripeExpand: 'failure_balance_transaction',
       nullable: true,
       description: 'When the refund failed or was canceled: the balance transaction that put the amount back in the balance.',
@@ -202,7 +201,7 @@ builder.node(RefundRef, {
       name: 'failureReason',
       type: RefundFailureReason,
       nullable: true,
-      value: (refund) => refund.failure_reason,
+      key: 'failure_reason',
       description: 'Why the refund failed, when it did.',
     }),
     instructionsEmail: t.exposeString('instructions_email', {
@@ -220,22 +219,21 @@ builder.node(RefundRef, {
       name: 'paymentIntent',
       kind: 'paymentIntent',
       type: PaymentIntentRef,
-      value: (refund) => refund.payment_intent,
+      key: 'payment_intent',
       stripeExpand: 'payment_intent',
       nullable: true,
       description: 'The PaymentIntent whose payment was refunded.',
       idDescription: 'The id of `paymentIntent` (pi_…), without loading it.',
     }),
-    paymentMethodId: t.id({
+    paymentMethodId: idField(t, 'payment_method', {
       nullable: true,
       description: 'The payment method the refund goes back to (pm_…), if any.',
-      resolve: (refund) => idOf(refund.payment_method),
     }),
     ...stripeEnumFields(t, {
       name: 'pendingReason',
       type: RefundPendingReason,
       nullable: true,
-      value: (refund) => refund.pending_reason,
+      key: 'pending_reason',
       description: 'Why the refund is still pending, when it is.',
     }),
     presentmentDetails: t.field({
@@ -248,7 +246,7 @@ builder.node(RefundRef, {
       name: 'reason',
       type: RefundReason,
       nullable: true,
-      value: (refund) => refund.reason,
+      key: 'reason',
       description: 'Why the refund was made, if a reason was given.',
     }),
     receiptNumber: t.exposeString('receipt_number', {
@@ -265,16 +263,15 @@ builder.node(RefundRef, {
           ? expandViaParent(ctx, 'refund', refund.id, 'source_transfer_reversal', (r) => r.source_transfer_reversal)
           : resolveExpandable(ctx, info, 'transferReversal', refund.source_transfer_reversal),
     }),
-    sourceTransferReversalId: t.id({
+    sourceTransferReversalId: idField(t, 'source_transfer_reversal', {
       nullable: true,
       description: 'The Stripe id of `sourceTransferReversal` (trr_…), without loading it. Not a node id: see TransferReversal.id.',
-      resolve: (refund) => idOf(refund.source_transfer_reversal),
     }),
     ...stripeEnumFields(t, {
       name: 'status',
       type: RefundStatus,
       nullable: true,
-      value: (refund) => refund.status,
+      key: 'status',
       description: 'Where the refund is in its life cycle.',
     }),
     transferReversal: t.field({
@@ -287,10 +284,9 @@ builder.node(RefundRef, {
           ? expandViaParent(ctx, 'refund', refund.id, 'transfer_reversal', (r) => r.transfer_reversal)
           : resolveExpandable(ctx, info, 'transferReversal', refund.transfer_reversal),
     }),
-    transferReversalId: t.id({
+    transferReversalId: idField(t, 'transfer_reversal', {
       nullable: true,
       description: 'The Stripe id of `transferReversal` (trr_…), without loading it. Not a node id: see TransferReversal.id.',
-      resolve: (refund) => idOf(refund.transfer_reversal),
     }),
   }),
 });

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { builder } from './builder.js';
-import { expandableFields, idOf } from './expandable.js';
+import { expandableFields, idField, idOf } from './expandable.js';
 import { BalanceTransactionRef } from './balance-transaction.js';
 import { ChargeRef } from './charge.js';
 import { RefundRef } from './refund.js';
@@ -31,7 +31,7 @@ builder.node(TransferReversalRef, {
       name: 'balanceTransaction',
       kind: 'balanceTransaction',
       type: BalanceTransactionRef,
-      value: (reversal) => reversal.balance_transaction,
+      key: 'balance_transaction',
       stripeExpand: 'balance_transaction',
       nullable: true,
       description: 'The balance transaction that returned the amount to the platform’s balance.',
@@ -43,7 +43,7 @@ builder.node(TransferReversalRef, {
       name: 'destinationPaymentRefund',
       kind: 'refund',
       type: RefundRef,
-      value: (reversal) => reversal.destination_payment_refund,
+      key: 'destination_payment_refund',
       stripeExpand: 'destination_payment_refund',
       nullable: true,
       description: 'The refund, on the connected account, of the payment the transfer created there.',
@@ -54,7 +54,7 @@ builder.node(TransferReversalRef, {
       name: 'sourceRefund',
       kind: 'refund',
       type: RefundRef,
-      value: (reversal) => reversal.source_refund,
+      key: 'source_refund',
       stripeExpand: 'source_refund',
       nullable: true,
       description: 'When a refund of the source charge caused this reversal: that refund.',
@@ -64,7 +64,7 @@ builder.node(TransferReversalRef, {
       name: 'transfer',
       kind: 'transfer',
       type: TransferRef,
-      value: (reversal) => reversal.transfer,
+      key: 'transfer',
       stripeExpand: 'transfer',
       nullable: false,
       description: 'The transfer this reverses.',
@@ -99,7 +99,7 @@ builder.node(TransferRef, {
       name: 'balanceTransaction',
       kind: 'balanceTransaction',
       type: BalanceTransactionRef,
-      value: (transfer) => transfer.balance_transaction,
+      key: 'balance_transaction',
       stripeExpand: 'balance_transaction',
       nullable: true,
       description: 'The balance transaction that took the transfer out of the platform’s balance.',
@@ -108,16 +108,15 @@ builder.node(TransferRef, {
     created: t.expose('created', { type: 'DateTime', description: 'When the transfer was created.' }),
     currency: t.expose('currency', { type: 'Currency', description: 'The currency of `amount`.' }),
     description: t.exposeString('description', { nullable: true, description: 'Your description of the transfer.' }),
-    destinationId: t.id({
+    destinationId: idField(t, 'destination', {
       nullable: true,
       description: 'The connected account that received the transfer (acct_…).',
-      resolve: (transfer) => idOf(transfer.destination),
     }),
     ...expandableFields(t, {
       name: 'destinationPayment',
       kind: 'charge',
       type: ChargeRef,
-      value: (transfer) => transfer.destination_payment,
+      key: 'destination_payment',
       stripeExpand: 'destination_payment',
       nullable: true,
       description: 'The payment the transfer created on the connected account (it lives on that account).',
@@ -144,7 +143,7 @@ builder.node(TransferRef, {
       name: 'sourceTransaction',
       kind: 'charge',
       type: ChargeRef,
-      value: (transfer) => transfer.source_transaction,
+      key: 'source_transaction',
       stripeExpand: 'source_transaction',
       nullable: true,
       description: 'The charge whose funds paid for this transfer, when it was tied to one.',

@@ -68,7 +68,7 @@ builder.node(TreasuryTransactionRef, {
       name: 'financialAccount',
       kind: 'financialAccount',
       type: FinancialAccountRef,
-      value: (txn) => txn.financial_account,
+      key: 'financial_account',
       nullable: false,
       description: 'The financial account the money moved in or out of.',
       idDescription: 'The id of `financialAccount` (fa_…), without loading it.',
@@ -87,14 +87,14 @@ builder.node(TreasuryTransactionRef, {
     ...stripeEnumFields(t, {
       name: 'flowType',
       type: TreasuryFlowType,
-      value: (txn) => txn.flow_type,
+      key: 'flow_type',
       description: 'The kind of money movement behind it.',
     }),
     livemode: t.exposeBoolean('livemode', { description: 'True in live mode, false in test mode.' }),
     ...stripeEnumFields(t, {
       name: 'status',
       type: TreasuryTransactionStatus,
-      value: (txn) => txn.status,
+      key: 'status',
       description: 'Whether it is final.',
     }),
     statusTransitions: t.field({

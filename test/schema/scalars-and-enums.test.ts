@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import type Stripe from 'stripe';
 import { schema } from '../../src/schema/index.js';
+import { viewOf } from '../../src/schema/views.js';
 
 const scalar = (name: string) => schema.getType(name) as GraphQLScalarType;
 
@@ -64,13 +65,16 @@ describe('Currency', () => {
 
 describe('open Stripe enums', () => {
   // A one-field schema over the real Payout and FinancialAccount types: no loaders, no SDK.
+  // Its fields hand the objects over as views, as the gateway's own fields do.
+  const payoutType = schema.getType('Payout') as GraphQLObjectType;
+  const accountType = schema.getType('FinancialAccount') as GraphQLObjectType;
   const probe = (root: { payout?: Partial<Stripe.Payout>; account?: Partial<Stripe.Treasury.FinancialAccount> }) =>
     new GraphQLSchema({
       query: new GraphQLObjectType({
         name: 'Probe',
         fields: {
-          payout: { type: schema.getType('Payout') as GraphQLObjectType, resolve: () => root.payout },
-          account: { type: schema.getType('FinancialAccount') as GraphQLObjectType, resolve: () => root.account },
+          payout: { type: payoutType, resolve: () => viewOf(payoutType, root.payout) },
+          account: { type: accountType, resolve: () => viewOf(accountType, root.account) },
         },
       }),
     });
