@@ -18,6 +18,7 @@ import { graphiqlOptions, createGraphiQLRenderer } from './graphiql.js';
 import { useCompiledQueries } from './jit.js';
 import { locatedError } from './error-locations.js';
 import { Utf8Response } from './utf8-response.js';
+import { useRequestBodyLimit } from './request-body-limit.js';
 
 export interface GatewayYogaOptions {
   config: Config;
@@ -130,6 +131,8 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
     graphqlEndpoint: '/graphql',
     // Results are encoded to bytes once, not measured and then encoded again on write.
     fetchAPI: { Response: Utf8Response },
+    // Bodies are capped by useRequestBodyLimit, which skips yoga's per-request counting stream.
+    maxRequestBodySize: false,
     landingPage: false,
     graphiql: graphiqlOptions,
     renderGraphiQL: createGraphiQLRenderer(),
@@ -151,6 +154,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
     },
     plugins: [
       useHealthz(),
+      useRequestBodyLimit(),
       ...(opts.plugins ?? []),
       useCompiledQueries(log),
       useGatewayErrors(),

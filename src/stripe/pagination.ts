@@ -41,6 +41,15 @@ export function encodeCursor(stripeId: string): string {
   return Buffer.from(stripeId, 'utf8').toString('base64url');
 }
 
+/** An edge of a page; its cursor is encoded only if a query reads it (most read nodes alone). */
+class Edge<T extends { id: string }> {
+  constructor(readonly node: T) {}
+
+  get cursor(): string {
+    return encodeCursor(this.node.id);
+  }
+}
+
 /** The Stripe id inside a cursor; BAD_USER_INPUT unless it is a cursor this gateway made for `kind`. */
 export function decodeCursor(kind: ResourceKind, cursor: string, argument: 'after' | 'before'): string {
   const id = BASE64URL.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
@@ -132,7 +141,7 @@ export async function fetchConnection<K extends ResourceKind>(
   const page = await fetchPage({ ...params, expand: expandPaths(info, { list: true }) });
   const edges = page.data.map((node) => {
     ctx.loaders.prime(kind, node);
-    return { cursor: encodeCursor(node.id), node };
+    return new Edge(node);
   });
   return {
     edges,
