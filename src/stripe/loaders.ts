@@ -14,7 +14,9 @@ export interface Loaders {
   /**
    * Remembers an object seen elsewhere (a list page, an expanded field, a mutation result)
    * so that later loads of it cost no upstream call; expanded children are primed too.
-   * Replaces what the cache held (a mutation's result is the freshest state).
+   * Replaces what the cache held (a mutation's result is the freshest state). Cheap to call:
+   * the object is walked only once a load needs the cache, so a query that loads nothing by
+   * id (a page whose nested objects all came expanded) never pays for it.
    */
   prime<K extends ResourceKind>(kind: K, obj: ResourceTypes[K]): void;
 }
@@ -221,9 +223,25 @@ export function createLoaders(stripe: Stripe, options: Stripe.RequestOptions, re
     return batcher;
   };
 
+  const primeNow = (kind: ResourceKind, obj: AnyResource) => {
+    const key = cacheKeyOf(kind, obj);
+    if (cacheOf(kind).get(key)?.value === obj) return; // an object resolved from a page that was primed already
+    const { paths, children } = embeddedObjects(obj);
+    cacheOf(kind).set(key, { expand: paths, promise: Promise.resolve(obj), value: obj });
+    primeChildren(children, paths);
+  };
+
+  /** Primed objects not walked yet, in the order they were primed. */
+  const pending: [ResourceKind, AnyResource][] = [];
+  const primePending = () => {
+    for (const [kind, obj] of pending) primeNow(kind, obj);
+    pending.length = 0;
+  };
+
   return {
     load<K extends ResourceKind>(kind: K, id: string, expand: readonly string[] = []): Promise<ResourceTypes[K]> {
       if (!isIdOfKind(kind, id)) return Promise.reject(invalidIdError(kind, id));
+      if (pending.length) primePending();
       const cache = cacheOf(kind);
       const entry = cache.get(id);
       if (entry && expand.every((p) => covers(entry.expand, p))) return entry.promise as Promise<ResourceTypes[K]>;
@@ -234,11 +252,7 @@ export function createLoaders(stripe: Stripe, options: Stripe.RequestOptions, re
     },
 
     prime<K extends ResourceKind>(kind: K, obj: ResourceTypes[K]): void {
-      const key = cacheKeyOf(kind, obj);
-      if (cacheOf(kind).get(key)?.value === obj) return; // an object resolved from a page that was primed already
-      const { paths, children } = embeddedObjects(obj);
-      cacheOf(kind).set(key, { expand: paths, promise: Promise.resolve(obj), value: obj });
-      primeChildren(children, paths);
+      pending.push([kind, obj]);
     },
   };
 }
