@@ -13,7 +13,9 @@ import {
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type SelectionSetNode,
+  visit,
 } from 'graphql';
 import type { Context } from '../context.js';
 import type { ResourceKind, ResourceTypes } from './resources.js';
@@ -143,17 +145,38 @@ class SelectionWalker {
 }
 
 // Every item of a list resolves the same field nodes with the same variables: compute once.
-// Keyed by schema first, since the paths come from that schema's field extensions.
-type Memo = WeakMap<readonly FieldNode[], WeakMap<Variables, { list?: string[]; object?: string[] }>>;
+// Keyed by schema first, since the paths come from that schema's field extensions. The
+// paths depend on variables only through @skip/@include: an operation without them shares
+// one entry across requests (yoga hands every request with the same text the same document).
+type Memo = WeakMap<readonly FieldNode[], WeakMap<object, { list?: string[]; object?: string[] }>>;
 const memo = new WeakMap<GraphQLSchema, Memo>();
+const ANY_VARIABLES = {};
+const conditional = new WeakMap<OperationDefinitionNode, boolean>();
+
+/** True when the operation or a fragment of its document uses @skip or @include. */
+function hasConditions(info: GraphQLResolveInfo): boolean {
+  let found = conditional.get(info.operation);
+  if (found === undefined) {
+    found = false;
+    const check = {
+      Directive(node: DirectiveNode) {
+        if (node.name.value === 'skip' || node.name.value === 'include') found = true;
+      },
+    };
+    for (const node of [info.operation, ...Object.values(info.fragments)]) visit(node, check);
+    conditional.set(info.operation, found);
+  }
+  return found;
+}
 
 function memoEntry(info: GraphQLResolveInfo): { list?: string[]; object?: string[] } {
   let bySchema = memo.get(info.schema);
   if (!bySchema) memo.set(info.schema, (bySchema = new WeakMap()));
   let byVariables = bySchema.get(info.fieldNodes);
   if (!byVariables) bySchema.set(info.fieldNodes, (byVariables = new WeakMap()));
-  let entry = byVariables.get(info.variableValues);
-  if (!entry) byVariables.set(info.variableValues, (entry = {}));
+  const variables = hasConditions(info) ? info.variableValues : ANY_VARIABLES;
+  let entry = byVariables.get(variables);
+  if (!entry) byVariables.set(variables, (entry = {}));
   return entry;
 }
 

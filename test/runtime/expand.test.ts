@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
-import { graphql, type GraphQLResolveInfo } from 'graphql';
+import { graphql, parse, type GraphQLResolveInfo } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { expandPaths } from '../../src/stripe/expand.js';
 
 /**
@@ -192,5 +193,20 @@ describe('expandPaths', () => {
     const source = 'query ($bt: Boolean!) { payout { balanceTransaction @include(if: $bt) { fee } destination @skip(if: $bt) { __typename } } }';
     expect(await pathsFor(source, { bt: true })).toEqual(['balance_transaction']);
     expect(await pathsFor(source, { bt: false })).toEqual(['destination']);
+  });
+
+  it('honours them when one compiled query runs again with other variables (the gateway compiles each document once)', async () => {
+    const document = parse('query ($bt: Boolean!) { payout { balanceTransaction @include(if: $bt) { fee } destination @skip(if: $bt) { __typename } } }');
+    const compiled = compileQuery(schema, document);
+    if (!isCompiledQuery(compiled)) throw new Error('the test query did not compile');
+    const run = async (bt: boolean) => {
+      const contextValue = { seen: [] as string[] };
+      const result = await compiled.query(undefined, contextValue, { bt });
+      expect(result.errors).toBeUndefined();
+      return contextValue.seen;
+    };
+    expect(await run(true)).toEqual(['balance_transaction']);
+    expect(await run(false)).toEqual(['destination']);
+    expect(await run(true)).toEqual(['balance_transaction']);
   });
 });
