@@ -224,7 +224,6 @@ export async function runSubscriptionBench(opts: SubscriptionBenchOptions = {}):
   const payout = await stripe.payouts.create({ amount: 500, currency: 'usd' });
   let created = emulator.clock.now() + 10;
 
-  const clients = startClientProcess();
   const { gateway, url } = await startGateway(emulatorUrl);
   const figures: SubscriptionBenchFigures = {
     subscribersHeld: 0,
@@ -235,6 +234,9 @@ export async function runSubscriptionBench(opts: SubscriptionBenchOptions = {}):
     latency: [],
     cycles: { cycles, listenersBefore: 0, listenersAfter: 0, wsClientsAfter: 0, rssDeltaMB: 0, heapDeltaMB: 0 },
   };
+  // Each phase gets a client process of its own, and the latency phases run first: a figure
+  // must not carry the heap of the 10,000 connections and cycles of the phases before it.
+  let clients = startClientProcess();
   try {
     // Latency at 1,000 subscribers, in memory.
     await clients.ask({ cmd: 'open', url, count: latencySubscribers, payoutId: payout.id });
@@ -244,8 +246,30 @@ export async function runSubscriptionBench(opts: SubscriptionBenchOptions = {}):
     figures.latency.push({ transport: 'memory', subscribers: latencySubscribers, events: latencyEvents, p50Ms: percentile(memLat, 50), p99Ms: percentile(memLat, 99), maxMs: memLat.at(-1) ?? NaN });
     await clients.ask({ cmd: 'close' });
     await until(() => gateway.live.stats().wsClients === 0, 30_000);
+    clients.child.kill();
+
+    // Latency through Redis: the webhook goes to instance A, the subscribers sit on instance B.
+    if (await redisAnswers(redisUrl)) {
+      const prefix = `bench-${randomUUID()}:`;
+      const a = await startGateway(emulatorUrl, redisUrl, prefix);
+      const b = await startGateway(emulatorUrl, redisUrl, prefix);
+      try {
+        clients = startClientProcess();
+        await clients.ask({ cmd: 'open', url: b.url, count: latencySubscribers, payoutId: payout.id });
+        await until(() => b.gateway.live.stats().subscribers >= latencySubscribers, 60_000);
+        await new Promise((r) => setTimeout(r, 200));
+        const redisLat = await measureLatency(a.url, clients, payout, latencyEvents, created);
+        figures.latency.push({ transport: 'redis', subscribers: latencySubscribers, events: latencyEvents, p50Ms: percentile(redisLat, 50), p99Ms: percentile(redisLat, 99), maxMs: redisLat.at(-1) ?? NaN });
+        await clients.ask({ cmd: 'close' });
+      } finally {
+        clients.child.kill();
+        await a.gateway.stop();
+        await b.gateway.stop();
+      }
+    }
 
     // Capacity and memory per subscriber.
+    clients = startClientProcess();
     const before = memory();
     const opened = await clients.ask<{ opened: number; failed: number }>({ cmd: 'open', url, count: target, payoutId: payout.id });
     figures.connectFailures = opened.failed;
@@ -278,28 +302,10 @@ export async function runSubscriptionBench(opts: SubscriptionBenchOptions = {}):
     figures.cycles.rssDeltaMB = (after.rss - base.rss) / 2 ** 20;
     figures.cycles.heapDeltaMB = (after.heap - base.heap) / 2 ** 20;
   } finally {
+    clients.child.kill();
     await gateway.stop();
   }
 
-  // Latency through Redis: the webhook goes to instance A, the subscribers sit on instance B.
-  if (await redisAnswers(redisUrl)) {
-    const prefix = `bench-${randomUUID()}:`;
-    const a = await startGateway(emulatorUrl, redisUrl, prefix);
-    const b = await startGateway(emulatorUrl, redisUrl, prefix);
-    try {
-      await clients.ask({ cmd: 'open', url: b.url, count: latencySubscribers, payoutId: payout.id });
-      await until(() => b.gateway.live.stats().subscribers >= latencySubscribers, 60_000);
-      await new Promise((r) => setTimeout(r, 200));
-      const redisLat = await measureLatency(a.url, clients, payout, latencyEvents, created);
-      figures.latency.push({ transport: 'redis', subscribers: latencySubscribers, events: latencyEvents, p50Ms: percentile(redisLat, 50), p99Ms: percentile(redisLat, 99), maxMs: redisLat.at(-1) ?? NaN });
-      await clients.ask({ cmd: 'close' });
-    } finally {
-      await a.gateway.stop();
-      await b.gateway.stop();
-    }
-  }
-
-  clients.child.kill();
   await emulator.close();
   return figures;
 }

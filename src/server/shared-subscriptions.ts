@@ -1,6 +1,7 @@
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { DocumentNode, ExecutionArgs, ExecutionResult, subscribe } from 'graphql';
 import type { Context } from '../context.js';
+import { mapExecutionErrors } from './error-mapping.js';
 
 /**
  * One event, one execution: subscribers that ask the same thing (the same
@@ -9,8 +10,9 @@ import type { Context } from '../context.js';
  * so delivering to 1,000 subscribers of one payout costs one execution plus
  * 1,000 socket writes, not 1,000 executions. Works for graphql-ws and SSE alike
  * (both subscribe through yoga's envelop). The stream runs with the context of
- * the subscriber that started it; per-subscriber hooks (error mapping, masking)
- * still run for each subscriber on the shared results.
+ * the subscriber that started it, and its events' errors are mapped once, with that
+ * context (an unexpected error is logged once per event, not once per subscriber);
+ * yoga's masking still runs for each subscriber on the shared results.
  */
 export interface SharedSubscriptions {
   readonly plugin: Plugin;
@@ -91,6 +93,11 @@ class Subscriber implements AsyncGenerator<Result, void, void> {
   }
 }
 
+/** True for a subscriber's stream handed out by a shared subscription (its events' errors are already mapped). */
+export function isSharedStream(value: unknown): boolean {
+  return value instanceof Subscriber;
+}
+
 /** One upstream subscription stream and the subscribers it feeds; released when the last one leaves. */
 class SharedStream {
   private readonly subscribers = new Set<Subscriber>();
@@ -99,6 +106,7 @@ class SharedStream {
 
   constructor(
     private readonly stream: AsyncIterable<Result>,
+    private readonly args: ExecutionArgs,
     private readonly counts: { subscribers: number },
     private readonly onClosed: () => void,
   ) {}
@@ -121,7 +129,8 @@ class SharedStream {
     let failure: { err: unknown } | undefined;
     try {
       for (let next = await source.next(); !next.done && !this.closed; next = await source.next()) {
-        for (const subscriber of this.subscribers) subscriber.deliver(next.value);
+        const result = mapExecutionErrors(next.value, this.args as ExecutionArgs & { contextValue: Context });
+        for (const subscriber of this.subscribers) subscriber.deliver(result);
       }
     } catch (err) {
       failure = { err };
@@ -164,7 +173,7 @@ export function createSharedSubscriptions(): SharedSubscriptions {
         refused = result;
         return undefined;
       }
-      return new SharedStream(result, counts, () => {
+      return new SharedStream(result, args, counts, () => {
         if (byKey.get(key) === started) byKey.delete(key);
       });
     });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import type { Logger } from 'pino';
-import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import {
   createYoga,
   handleStreamOrSingleExecutionResult,
@@ -13,10 +13,11 @@ import type { Context } from '../context.js';
 import type { GatewayPubSub } from '../events/pubsub.js';
 import type { OwnChanges } from '../events/ingest.js';
 import { createLoaders } from '../stripe/loaders.js';
-import { MASKED_MESSAGE, redactSecrets, toGraphQLError } from '../stripe/errors.js';
+import { MASKED_MESSAGE } from '../stripe/errors.js';
 import { graphiqlOptions, createGraphiQLRenderer } from './graphiql.js';
 import { useCompiledQueries } from './jit.js';
-import { locatedError } from './error-locations.js';
+import { mapExecutionErrors, type ExecutionArgsOf } from './error-mapping.js';
+import { isSharedStream } from './shared-subscriptions.js';
 import { Utf8Response } from './utf8-response.js';
 import { useRequestBodyLimit } from './request-body-limit.js';
 
@@ -60,47 +61,27 @@ function useHealthz(): Plugin {
   };
 }
 
-/** One error as the client sees it; unexpected ones are logged (with the request id) and masked. */
-function clientError(error: GraphQLError, ctx: Context): GraphQLError {
-  const original = error.originalError;
-  if (!original || original instanceof GraphQLError) {
-    // Parse/validation/coercion errors and deliberate (coded) errors pass; a key never does.
-    // An uncoded error with no path was raised before execution (a variable that does not
-    // fit its type): the caller's input, so it gets BAD_USER_INPUT rather than being masked.
-    const message = redactSecrets(error.message);
-    const uncodedInputError = error.extensions.code === undefined && !error.path;
-    if (message === error.message && !uncodedInputError) return error;
-    const extensions = uncodedInputError ? { ...error.extensions, code: 'BAD_USER_INPUT' } : error.extensions;
-    return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions });
-  }
-  const mapped = toGraphQLError(original, ctx.requestId);
-  const code = mapped.extensions.code;
-  const path = error.path?.join('.');
-  if (code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ err: original, path }, 'unexpected error in resolver');
-  else if (code === 'UPSTREAM_ERROR') ctx.log.warn({ err: original, path }, 'Stripe request failed');
-  return new GraphQLError(mapped.message, { nodes: error.nodes, path: error.path, extensions: mapped.extensions });
-}
-
 /**
  * Maps execution errors while the request's context (request id, logger) is at hand:
  * Stripe errors become coded errors, anything unexpected becomes INTERNAL_SERVER_ERROR.
- * Yoga's own masking (below) then only sees errors that are safe to show.
+ * Yoga's own masking (below) then only sees errors that are safe to show. A shared
+ * subscription stream maps each event once itself (shared-subscriptions.ts), so it is
+ * not mapped again for every subscriber.
  */
 function useGatewayErrors(): Plugin<Context> {
   const mapResult = ({ args, result, setResult }: {
-    args: { contextValue: Context; document: DocumentNode; operationName?: string | null };
+    args: ExecutionArgsOf<Context>;
     result: ExecutionResult;
     setResult: (r: ExecutionResult) => void;
   }) => {
-    if (!result.errors?.length) return;
-    setResult({
-      ...result,
-      errors: result.errors.map((e) => clientError(locatedError(e, args.document, args.operationName), args.contextValue)),
-    });
+    const mapped = mapExecutionErrors(result, args);
+    if (mapped !== result) setResult(mapped);
   };
   return {
     onExecute: () => ({ onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, mapResult) }),
-    onSubscribe: () => ({ onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, mapResult) }),
+    onSubscribe: () => ({
+      onSubscribeResult: (payload) => (isSharedStream(payload.result) ? undefined : handleStreamOrSingleExecutionResult(payload, mapResult)),
+    }),
   };
 }
 

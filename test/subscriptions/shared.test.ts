@@ -113,3 +113,32 @@ it('starts a new stream for a subscriber arriving after the last one left, and r
   again.unsubscribe();
   await until(() => h.gateway.live.stats().subscribers === 0 && h.gateway.live.stats().listeners === 0);
 });
+
+it('delivers a read that failed during a shared event to every subscriber as a coded error, and goes on after it', async () => {
+  const payout = await pendingPayout(stripe);
+  await h.emulator.webhooks.idle();
+  const client = wsClient(h.url);
+  clients.push(client);
+  const ws = Array.from({ length: 5 }, () => wsSubscribe(client, WATCH, { id: payout.id }));
+  const sse = sseSubscribe(h.url, WATCH, { id: payout.id });
+  await until(() => h.gateway.live.stats().subscribers === 6);
+
+  h.emulator.faults.set([{ route: 'GET /v1/balance_transactions/:id', serverError: 1 }]);
+  try {
+    const id = await changeDescription(payout, 'while Stripe fails');
+    for (const s of [...ws, sse]) {
+      const result = await s.inbox.find((r) => eventIdOf(r) === id);
+      expect(result.errors).toEqual([
+        expect.objectContaining({ path: ['payoutUpdated', 'payout', 'balanceTransaction'], extensions: expect.objectContaining({ code: 'UPSTREAM_ERROR' }) }),
+      ]);
+    }
+  } finally {
+    h.emulator.faults.clear();
+  }
+  const recovered = await changeDescription(payout, 'Stripe is back');
+  for (const s of [...ws, sse]) expect((await s.inbox.find((r) => eventIdOf(r) === recovered)).errors).toBeUndefined();
+
+  for (const s of ws) s.unsubscribe();
+  sse.close();
+  await until(() => h.gateway.live.stats().subscribers === 0);
+});

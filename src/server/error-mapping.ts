@@ -1,0 +1,44 @@
+import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
+import type { Context } from '../context.js';
+import { redactSecrets, toGraphQLError } from '../stripe/errors.js';
+import { locatedError } from './error-locations.js';
+
+/** What error mapping needs of an execution: its context, and the document errors are located in. */
+export interface ExecutionArgsOf<C> {
+  contextValue: C;
+  document: DocumentNode;
+  operationName?: string | null;
+}
+
+/** One error as the client sees it; unexpected ones are logged (with the request id) and masked. */
+function clientError(error: GraphQLError, ctx: Context): GraphQLError {
+  const original = error.originalError;
+  if (!original || original instanceof GraphQLError) {
+    // Parse/validation/coercion errors and deliberate (coded) errors pass; a key never does.
+    // An uncoded error with no path was raised before execution (a variable that does not
+    // fit its type): the caller's input, so it gets BAD_USER_INPUT rather than being masked.
+    const message = redactSecrets(error.message);
+    const uncodedInputError = error.extensions.code === undefined && !error.path;
+    if (message === error.message && !uncodedInputError) return error;
+    const extensions = uncodedInputError ? { ...error.extensions, code: 'BAD_USER_INPUT' } : error.extensions;
+    return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions });
+  }
+  const mapped = toGraphQLError(original, ctx.requestId);
+  const code = mapped.extensions.code;
+  const path = error.path?.join('.');
+  if (code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ err: original, path }, 'unexpected error in resolver');
+  else if (code === 'UPSTREAM_ERROR') ctx.log.warn({ err: original, path }, 'Stripe request failed');
+  return new GraphQLError(mapped.message, { nodes: error.nodes, path: error.path, extensions: mapped.extensions });
+}
+
+/**
+ * The result with its errors as clients see them (the result itself when it has none):
+ * located in the document, Stripe errors coded, anything unexpected logged and masked.
+ */
+export function mapExecutionErrors(result: ExecutionResult, args: ExecutionArgsOf<Context>): ExecutionResult {
+  if (!result.errors?.length) return result;
+  return {
+    ...result,
+    errors: result.errors.map((e) => clientError(locatedError(e, args.document, args.operationName), args.contextValue)),
+  };
+}
