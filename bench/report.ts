@@ -113,7 +113,9 @@ ${
 const SUBSCRIPTIONS_SETUP = `Figures reported by bench/subscriptions.ts: subscribers are real graphql-ws clients in a forked process, the
 gateway runs in the bench process, loopback only; latency runs from posting a signed webhook to each client's receipt of the
 event. All subscribers watch one payout with the same operation, so they share one stream: each event is executed once and
-written to 1,000 sockets (see the history below for what that costs on its own).`;
+written to 1,000 sockets (see the history below for what that costs on its own). In brackets, per event, from posting the
+webhook to the gateway's last socket write of that event (counted in the bench process, where the gateway runs): the
+gateway's own share of the delivery time.`;
 
 function subscriptionsSection(figures: SubscriptionFigures | null): string {
   if (figures === null || figures === undefined) {
