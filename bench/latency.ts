@@ -235,7 +235,7 @@ export async function runLatency(options: LatencyOptions = DEFAULT_LATENCY_OPTIO
 
 /** Latency targets from the issue: gateway p50 / direct p50. */
 export const latencyTarget = (upstreamMs: number): number => (upstreamMs === 0 ? 1.3 : 1.05);
-/** CPU target (PERFORMANCE.md): gateway CPU per request / direct. */
+/** CPU target, from the gateway's performance brief: gateway CPU per request / direct. */
 export const CPU_TARGET = 1.3;
 
 export function latencyRows(report: LatencyReport): string[][] {

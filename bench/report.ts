@@ -90,23 +90,26 @@ ${markdownTable(targetRows(report))}
 ${
   missed.length === 0
     ? 'Every target is met.'
-    : `Missed: ${missed.join('; ')}. Why (see PERFORMANCE.md for the profiles behind this):
+    : `Missed: ${missed.join('; ')}. Why (the history below has the profiles behind this):
 
 - The gateway spends ${zero ? fixed(zero.gateway.cpuMs) : 'n/a'} ms of CPU per request against ${zero ? fixed(zero.direct.cpuMs) : 'n/a'} ms for
   the direct call (${zero ? ratio(zero.gateway.cpuMs / zero.direct.cpuMs) : 'n/a'}; target ≤ ${CPU_TARGET}×). Both pay for the SDK
-  (JSON.parse of the ~100 KB page); the gateway also runs the compiled query over ~6,000 field values (about 60 per payout):
-  about 40 per payout and its balance transaction need a resolver (snake_case → camelCase renames, open enums and their \`…Raw\` twins, ids of
-  expandable fields), each call with a resolve-info object; it formats 400 timestamps as ISO strings, and stringifies and
-  writes a result about 30% larger (ISO dates, \`…Raw\` twins, the edges/node envelope).
+  (JSON.parse of the ~100 KB page); the gateway also runs the compiled query over ~6,500 field values (about 65 per payout
+  with its balance transaction). Views (\`src/schema/views.ts\`) hold every plain field under its GraphQL name, so only two
+  resolvers run per payout (the edge's node, the expanded balance transaction), but each value still passes a serializer:
+  400 timestamps formatted as ISO strings, ~900 enum values. The result it stringifies and writes is about 30% larger
+  (ISO dates, the \`…Raw\` and \`…Id\` twins this query selects, the edges/node envelope), and yoga's request handling adds
+  about 0.25 ms.
 - At 0 ms upstream that CPU *is* the latency, so the p50 ratio (${zero ? ratio(zero.gateway.p50 / zero.direct.p50) : 'n/a'}, target ≤ ${latencyTarget(0)}×)
   follows the CPU ratio. At ${slow?.upstreamMs ?? 50} ms the upstream wait hides part of it, but the gateway's extra CPU time is
   still added to every request (${slow ? ratio(slow.gateway.p50 / slow.direct.p50) : 'n/a'}, target ≤ ${latencyTarget(slow?.upstreamMs ?? 50)}×),
   and more so on a loaded machine where that CPU time waits for a core.
-- Already done: NODE_ENV=production, graphql-jit for single-query documents, expandable fields resolved synchronously,
-  DateTime formatted by arithmetic, loader priming that walks only nested objects, node ids read without relay's async wrapper,
-  results encoded to UTF-8 once. What remains is mostly the GraphQL envelope itself (yoga's request handling, per-field
-  resolvers, GC, the larger response); ≤ ${CPU_TARGET}× would need fields read without resolvers (objects shaped to the
-  schema's names once, so graphql-jit inlines plain reads), or a result serializer that writes the response without building it first.`
+- Already done: NODE_ENV=production, graphql-jit for single-query documents, views (fields read as properties, not
+  resolved), expandable fields resolved synchronously, DateTime formatted by arithmetic, cursors encoded only when read,
+  loaders that walk primed objects only when a load needs them, \`expand[]\` paths computed once per compiled query, request
+  bodies checked by their \`Content-Length\`, results encoded to UTF-8 once. What remains is the GraphQL envelope itself
+  (yoga's request handling, leaf serialization, GC, the larger response); ≤ ${CPU_TARGET}× CPU would need a result serializer
+  that writes the response without building it first.`
 }`;
 }
 

@@ -7,7 +7,7 @@ import { createHarness, type Harness } from '../harness.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-// Flags from TOOLCHAIN.md: headless, and no background traffic to a network that is not there.
+// Headless, and no background traffic to a network that is not there.
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** A first-time user: opens /graphql in a real browser against the demo data and runs the default example. */
