@@ -1,6 +1,6 @@
 import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Context } from '../context.js';
-import { redactSecrets, toGraphQLError } from '../stripe/errors.js';
+import { MASKED_MESSAGE, redactSecrets, toGraphQLError } from '../stripe/errors.js';
 import { locatedError } from './error-locations.js';
 
 /** What error mapping needs of an execution: its context, and the document errors are located in. */
@@ -41,4 +41,26 @@ export function mapExecutionErrors(result: ExecutionResult, args: ExecutionArgsO
     ...result,
     errors: result.errors.map((e) => clientError(locatedError(e, args.document, args.operationName), args.contextValue)),
   };
+}
+
+/**
+ * Yoga's last line of defence (its `maskedErrors`), for errors raised outside execution and for
+ * any error the mapping above let through with an unexpected cause: only coded errors and
+ * errors without a cause are shown as they are.
+ */
+export function maskError(error: unknown): Error {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof GraphQLError && typeof original.extensions.code === 'string') return error as Error;
+  if (error instanceof GraphQLError && !error.originalError) return error;
+  return new GraphQLError(MASKED_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+/**
+ * The result as a client receives it: errors mapped, then masked as yoga masks them. For results
+ * that reach a client without passing yoga's masking (shared events written straight to sockets).
+ */
+export function clientResult(result: ExecutionResult, args: ExecutionArgsOf<Context>): ExecutionResult {
+  const mapped = mapExecutionErrors(result, args);
+  if (!mapped.errors?.length) return mapped;
+  return { ...mapped, errors: mapped.errors.map((e) => maskError(e) as GraphQLError) };
 }

@@ -1,7 +1,7 @@
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { DocumentNode, ExecutionArgs, ExecutionResult, subscribe } from 'graphql';
 import type { Context } from '../context.js';
-import { mapExecutionErrors } from './error-mapping.js';
+import { clientResult } from './error-mapping.js';
 
 /**
  * One event, one execution: subscribers that ask the same thing (the same
@@ -10,9 +10,11 @@ import { mapExecutionErrors } from './error-mapping.js';
  * so delivering to 1,000 subscribers of one payout costs one execution plus
  * 1,000 socket writes, not 1,000 executions. Works for graphql-ws and SSE alike
  * (both subscribe through yoga's envelop). The stream runs with the context of
- * the subscriber that started it, and its events' errors are mapped once, with that
- * context (an unexpected error is logged once per event, not once per subscriber);
- * yoga's masking still runs for each subscriber on the shared results.
+ * the subscriber that started it, and its events' errors are mapped and masked once,
+ * with that context (an unexpected error is logged once per event, not once per
+ * subscriber). graphql-ws subscribers get the events written straight to their
+ * sockets (see writeDirectly); SSE ones through yoga, whose masking then finds
+ * nothing left to mask.
  */
 export interface SharedSubscriptions {
   readonly plugin: Plugin;
@@ -23,6 +25,22 @@ export interface SharedSubscriptions {
 type Result = ExecutionResult;
 type Subscribe = typeof subscribe;
 type Subscription = Awaited<ReturnType<Subscribe>>;
+
+/** Sends one event's result, given as its JSON, to one subscriber. */
+export type DirectWrite = (resultJson: string) => void;
+
+const directWrites = new WeakMap<object, DirectWrite>();
+
+/**
+ * Lets the subscriber whose execution context is `context` receive a shared stream's
+ * events through `write` (its own socket), serialized once per event for every such
+ * subscriber, instead of through its transport's own per-subscriber loop (graphql-ws
+ * validates and stringifies every message for every subscriber). The subscriber's
+ * iterator then only ends, with the stream or when it leaves.
+ */
+export function writeDirectly(context: object, write: DirectWrite): void {
+  directWrites.set(context, write);
+}
 
 /**
  * A subscriber's own iterator over a shared stream. Hand-written rather than a
@@ -37,10 +55,18 @@ class Subscriber implements AsyncGenerator<Result, void, void> {
   private finished = false;
   private error: { err: unknown } | undefined;
 
-  constructor(private readonly leave: (subscriber: Subscriber) => void) {}
+  constructor(
+    private readonly leave: (subscriber: Subscriber) => void,
+    private readonly write: DirectWrite | undefined,
+  ) {}
 
-  deliver(value: Result): void {
+  /** `json` gives the result's JSON, made once per event for all subscribers that write directly. */
+  deliver(value: Result, json: () => string): void {
     if (this.finished) return;
+    if (this.write) {
+      this.write(json());
+      return;
+    }
     const waiting = this.waiting;
     if (!waiting) {
       this.queue.push(value);
@@ -111,8 +137,8 @@ class SharedStream {
     private readonly onClosed: () => void,
   ) {}
 
-  join(): Subscriber {
-    const subscriber = new Subscriber((s) => this.leave(s));
+  join(write: DirectWrite | undefined): Subscriber {
+    const subscriber = new Subscriber((s) => this.leave(s), write);
     this.subscribers.add(subscriber);
     this.counts.subscribers++;
     if (!this.source) void this.pump((this.source = this.stream[Symbol.asyncIterator]()));
@@ -129,8 +155,10 @@ class SharedStream {
     let failure: { err: unknown } | undefined;
     try {
       for (let next = await source.next(); !next.done && !this.closed; next = await source.next()) {
-        const result = mapExecutionErrors(next.value, this.args as ExecutionArgs & { contextValue: Context });
-        for (const subscriber of this.subscribers) subscriber.deliver(result);
+        const result = clientResult(next.value, this.args as ExecutionArgs & { contextValue: Context });
+        let serialized: string | undefined;
+        const json = () => (serialized ??= JSON.stringify(result));
+        for (const subscriber of this.subscribers) subscriber.deliver(result, json);
       }
     } catch (err) {
       failure = { err };
@@ -163,8 +191,9 @@ export function createSharedSubscriptions(): SharedSubscriptions {
     if (!byKey) streams.set(args.document, (byKey = new Map()));
     const key = keyOf(args);
 
+    const write = directWrites.get(args.contextValue as object);
     const shared = await byKey.get(key)?.catch(() => undefined);
-    if (shared && !shared.closed) return shared.join();
+    if (shared && !shared.closed) return shared.join(write);
 
     // Start a stream. A subscribe that is refused (unknown id, bad input) answers this subscriber alone.
     let refused: ExecutionResult | undefined;
@@ -184,7 +213,7 @@ export function createSharedSubscriptions(): SharedSubscriptions {
     } finally {
       if (!stream && byKey.get(key) === started) byKey.delete(key);
     }
-    return stream ? stream.join() : (refused as ExecutionResult);
+    return stream ? stream.join(write) : (refused as ExecutionResult);
   }
 
   return {

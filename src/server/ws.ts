@@ -1,7 +1,9 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { WebSocketServer } from 'ws';
+import { MessageType } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
+import { writeDirectly } from './shared-subscriptions.js';
 import type { YogaServerInstance } from 'graphql-yoga';
 
 export interface GraphQLWsServer {
@@ -29,7 +31,7 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga): GraphQLWsSer
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           request: toFetchRequest(ctx.extra.request, yoga.graphqlEndpoint),
@@ -45,12 +47,19 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga): GraphQLWsSer
         }
         const errors = validate(schema, document);
         if (errors.length) return errors;
+        const contextValue = await contextFactory();
+        // Events of a shared subscription go straight to this socket, as graphql-ws 'next' messages.
+        const socket = ctx.extra.socket;
+        const next = `{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`;
+        writeDirectly(contextValue, (resultJson) => {
+          if (socket.readyState === socket.OPEN) socket.send(`${next}${resultJson}}`);
+        });
         const args: ExecutionArgs = {
           schema,
           operationName: params.operationName,
           document,
           variableValues: params.variables,
-          contextValue: await contextFactory(),
+          contextValue,
           rootValue: { execute, subscribe } satisfies EnvelopedRoot,
         };
         return args;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import type { Logger } from 'pino';
-import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import {
   createYoga,
   handleStreamOrSingleExecutionResult,
@@ -13,10 +13,9 @@ import type { Context } from '../context.js';
 import type { GatewayPubSub } from '../events/pubsub.js';
 import type { OwnChanges } from '../events/ingest.js';
 import { createLoaders } from '../stripe/loaders.js';
-import { MASKED_MESSAGE } from '../stripe/errors.js';
 import { graphiqlOptions, createGraphiQLRenderer } from './graphiql.js';
 import { useCompiledQueries } from './jit.js';
-import { mapExecutionErrors, type ExecutionArgsOf } from './error-mapping.js';
+import { mapExecutionErrors, maskError, type ExecutionArgsOf } from './error-mapping.js';
 import { isSharedStream } from './shared-subscriptions.js';
 import { Utf8Response } from './utf8-response.js';
 import { useRequestBodyLimit } from './request-body-limit.js';
@@ -83,14 +82,6 @@ function useGatewayErrors(): Plugin<Context> {
       onSubscribeResult: (payload) => (isSharedStream(payload.result) ? undefined : handleStreamOrSingleExecutionResult(payload, mapResult)),
     }),
   };
-}
-
-/** Yoga's last line of defence, for errors raised outside execution (e.g. while building the context). */
-function maskError(error: unknown): Error {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof GraphQLError && typeof original.extensions.code === 'string') return error as Error;
-  if (error instanceof GraphQLError && !error.originalError) return error;
-  return new GraphQLError(MASKED_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 
 /**

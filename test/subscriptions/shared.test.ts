@@ -142,3 +142,28 @@ it('delivers a read that failed during a shared event to every subscriber as a c
   sse.close();
   await until(() => h.gateway.live.stats().subscribers === 0);
 });
+
+it('gives graphql-ws subscribers (written to directly) and SSE subscribers of one stream the same result, masked the same way', async () => {
+  const payout = await pendingPayout(stripe);
+  await h.emulator.webhooks.idle();
+  const AMOUNT = 'subscription Amount($id: ID!) { payoutUpdated(id: $id) { eventId payout { id amount } } }';
+  const client = wsClient(h.url);
+  clients.push(client);
+  const ws = wsSubscribe(client, AMOUNT, { id: payout.id });
+  const sse = sseSubscribe(h.url, AMOUNT, { id: payout.id });
+  await until(() => h.gateway.live.stats().subscribers === 2);
+
+  // A snapshot whose amount is not an Int: the field fails, and its cause is not shown.
+  const event = stripeEvent('payout.updated', { ...payout, amount: 'not a number' } as unknown as Stripe.Payout, (eventTime += 10));
+  expect((await postWebhook(h.url, JSON.stringify(event), { secret: SECRET })).status).toBe(200);
+  const fromWs = await ws.inbox.find(() => true);
+  const fromSse = await sse.inbox.find(() => true);
+  expect(fromWs).toEqual(fromSse);
+  expect(fromWs.errors).toEqual([
+    expect.objectContaining({ message: 'Unexpected error.', path: ['payoutUpdated', 'payout', 'amount'], extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) }),
+  ]);
+
+  ws.unsubscribe();
+  sse.close();
+  await until(() => h.gateway.live.stats().subscribers === 0);
+});
