@@ -119,7 +119,7 @@ class Subscriber implements AsyncGenerator<Result, void, void> {
   }
 }
 
-/** True for a subscriber's stream handed out by a shared subscription (its events' errors are already mapped). */
+/** True for a subscriber's stream handed out by a shared subscription (its events' errors are already mapped and masked). */
 export function isSharedStream(value: unknown): boolean {
   return value instanceof Subscriber;
 }
