@@ -41,11 +41,10 @@ export function withViews(schema: GraphQLSchema): GraphQLSchema {
     if ([...fields].some(([name, plan]) => plan.kind === 'compute' || (plan.kind === 'read' && plan.key !== name))) plans.set(type, fields);
   }
 
-  const makers = new Map<string, MakeView>();
   const shapers = new Map<GraphQLOutputType, Shape | undefined>();
   /** Makes views of a field's value, or undefined when the type holds no view type. */
   const shaperOf = (type: GraphQLOutputType): Shape | undefined => {
-    if (!shapers.has(type)) shapers.set(type, buildShaper(schema, getNullableType(type), plans, makers, shaperOf));
+    if (!shapers.has(type)) shapers.set(type, buildShaper(schema, getNullableType(type), plans, shaperOf));
     return shapers.get(type);
   };
 
@@ -56,9 +55,7 @@ export function withViews(schema: GraphQLSchema): GraphQLSchema {
         fields.set(name, { kind: 'resolve' });
       }
     }
-    const make = compileView(type, fields, shaperOf);
-    makers.set(type.name, make);
-    viewMakers.set(type, make);
+    viewMakers.set(type, compileView(type, fields, shaperOf));
   }
 
   for (const type of Object.values(schema.getTypeMap())) {
@@ -167,7 +164,6 @@ function buildShaper(
   schema: GraphQLSchema,
   type: GraphQLOutputType,
   plans: Map<GraphQLObjectType, unknown>,
-  makers: Map<string, MakeView>,
   shaperOf: (type: GraphQLOutputType) => Shape | undefined,
 ): Shape | undefined {
   if (isListType(type)) {
@@ -177,21 +173,24 @@ function buildShaper(
   if (isObjectType(type)) {
     if (!plans.has(type)) return undefined;
     // Looked up on use: view makers refer to each other and are compiled after the shapers they use.
-    return (value) => makers.get(type.name)!(value);
+    return (value) => viewOf(type, value);
   }
-  if (isAbstractType(type) && schema.getPossibleTypes(type).some((t) => plans.has(t))) return abstractShaper(type, makers);
+  if (isAbstractType(type) && schema.getPossibleTypes(type).some((t) => plans.has(t))) return abstractShaper(schema, type);
   return undefined;
 }
 
 /** For an interface or union: the view of the concrete type its own resolveType picks. */
-function abstractShaper(type: GraphQLAbstractType, makers: Map<string, MakeView>): Shape {
+function abstractShaper(schema: GraphQLSchema, type: GraphQLAbstractType): Shape {
   const resolveType = type.resolveType;
   if (!resolveType) throw new Error(`${type.name} holds view types but has no resolveType to pick one with.`);
-  const viewOf = (value: unknown, typeName: unknown) => (typeof typeName === 'string' ? makers.get(typeName)?.(value) ?? value : value);
+  const viewAs = (value: unknown, typeName: unknown) => {
+    const concrete = typeof typeName === 'string' ? schema.getType(typeName) : undefined;
+    return isObjectType(concrete) ? viewOf(concrete, value) : value;
+  };
   return (value, ctx, info) => {
     if (value === null || typeof value !== 'object' || SOURCE in value) return value;
     const typeName = resolveType(value, ctx, info!, type);
-    return isPromiseLike(typeName) ? typeName.then((name) => viewOf(value, name)) : viewOf(value, typeName);
+    return isPromiseLike(typeName) ? typeName.then((name) => viewAs(value, name)) : viewAs(value, typeName);
   };
 }
 
