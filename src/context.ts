@@ -4,10 +4,13 @@ import type { Config } from './config.js';
 import type { Loaders } from './stripe/loaders.js';
 import type { GatewayPubSub } from './events/pubsub.js';
 import type { OwnChanges } from './events/ingest.js';
+import type { Principal } from './auth/principal.js';
 
 /** Everything a resolver may use; built fresh for every request (and every delivered subscription event). */
 export interface Context {
   readonly config: Config;
+  /** Who is calling; its Stripe account (if any) is in `requestOptions` and keys every cache. */
+  readonly principal: Principal;
   /** The SDK client for this request's key. */
   readonly stripe: Stripe;
   /** Per-request options passed to every SDK call (Connect account). */

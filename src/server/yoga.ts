@@ -13,6 +13,7 @@ import type { Context } from '../context.js';
 import type { GatewayPubSub } from '../events/pubsub.js';
 import type { OwnChanges } from '../events/ingest.js';
 import { createLoaders } from '../stripe/loaders.js';
+import { ANONYMOUS } from '../auth/principal.js';
 import { graphiqlOptions, createGraphiQLRenderer } from './graphiql.js';
 import { useCompiledQueries } from './jit.js';
 import { mapExecutionErrors, maskError, type ExecutionArgsOf } from './error-mapping.js';
@@ -115,6 +116,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       const requestId = idOf(request);
       return {
         config,
+        principal: ANONYMOUS,
         stripe,
         requestOptions,
         loaders: createLoaders(stripe, requestOptions, requestId),
