@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { SCOPES } from './auth/principal.js';
+
+const StripeAccountId = z.string().regex(/^acct_[A-Za-z0-9]+$/, 'must be an acct_ id');
 
 /** Environment variables the gateway reads (only main.ts passes process.env here). */
 const EnvSchema = z.object({
@@ -9,7 +13,7 @@ const EnvSchema = z.object({
     .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, 'must look like sk_test_..., sk_live_..., rk_test_... or rk_live_...')
     .optional(),
   STRIPE_API_BASE: z.string().url().optional(),
-  STRIPE_ACCOUNT: z.string().regex(/^acct_[A-Za-z0-9]+$/, 'must be an acct_ id').optional(),
+  STRIPE_ACCOUNT: StripeAccountId.optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   STRIPE_TIMEOUT_MS: z.coerce.number().int().positive().default(80_000),
@@ -18,7 +22,59 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   EVENTS_POLL_INTERVAL_MS: z.coerce.number().int().positive().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JWT_JWKS_URL: z.string().url().optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  JWT_SCOPES_CLAIM: z.string().min(1).optional(),
+  JWT_ACCOUNT_CLAIM: z.string().min(1).optional(),
+  JWT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
+  API_KEYS_FILE: z.string().min(1).optional(),
+  AUTH_DISABLED: z.enum(['true', 'false']).default('false'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((origins) => origins.every(isOrigin), 'must be comma-separated origins like https://app.example.com (scheme, host, optional port; no path)'),
 });
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/** One entry of API_KEYS_FILE: the key itself is never stored, only its SHA-256. */
+const ApiKeyEntrySchema = z
+  .object({
+    name: z.string().min(1).max(100),
+    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the hex SHA-256 of the key').transform((h) => h.toLowerCase()),
+    scopes: z.array(z.enum(SCOPES)),
+    stripeAccount: StripeAccountId.optional(),
+  })
+  .strict();
+
+export type ApiKeyEntry = z.infer<typeof ApiKeyEntrySchema>;
+
+export interface JwtConfig {
+  readonly jwksUrl: string;
+  readonly issuer: string;
+  readonly audience: string;
+  /** Claim holding scopes; undefined: `scope` (space-separated) or `scp` (array or string). */
+  readonly scopesClaim?: string;
+  /** Claim holding the acct_ id the caller is bound to; undefined: callers act as the platform. */
+  readonly accountClaim?: string;
+  readonly clockToleranceSeconds: number;
+}
+
+export interface AuthConfig {
+  readonly jwt?: JwtConfig;
+  readonly apiKeys: readonly ApiKeyEntry[];
+  /** No credential is asked for: the emulator demo with nothing configured, or AUTH_DISABLED=true. */
+  readonly open: boolean;
+}
 
 export type Env = z.input<typeof EnvSchema>;
 
@@ -42,6 +98,9 @@ export interface Config {
   readonly redisUrl?: string;
   readonly eventsPollIntervalMs?: number;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  readonly auth: AuthConfig;
+  /** Exact origins allowed cross-origin (CORS and WebSocket Origin); empty: none. */
+  readonly corsOrigins: readonly string[];
 }
 
 /** The key used against the embedded emulator (any well-formed test key works there). */
@@ -56,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const key = e.STRIPE_SECRET_KEY;
+  const auth = authConfig(e, key ? 'stripe' : 'emulator');
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -72,5 +132,67 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl: e.REDIS_URL,
     eventsPollIntervalMs: e.EVENTS_POLL_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
+    auth,
+    corsOrigins: Object.freeze(e.CORS_ORIGINS),
   } satisfies Config);
+}
+
+function invalid(variable: string, message: string): Error {
+  return new Error(`Invalid configuration:\n  ${variable}: ${message}`);
+}
+
+/**
+ * Authentication is closed by default: with a Stripe key, some method must be configured
+ * (or AUTH_DISABLED=true said out loud). Only the emulator demo with nothing configured is open.
+ * A half-configured JWT setup refuses to start rather than silently accepting any issuer or audience.
+ */
+function authConfig(e: z.infer<typeof EnvSchema>, mode: Config['mode']): AuthConfig {
+  let jwt: JwtConfig | undefined;
+  if (e.JWT_JWKS_URL) {
+    if (!e.JWT_ISSUER) throw invalid('JWT_ISSUER', 'required with JWT_JWKS_URL (the `iss` tokens must carry)');
+    if (!e.JWT_AUDIENCE) throw invalid('JWT_AUDIENCE', 'required with JWT_JWKS_URL (the `aud` tokens must carry)');
+    jwt = Object.freeze({
+      jwksUrl: e.JWT_JWKS_URL,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      scopesClaim: e.JWT_SCOPES_CLAIM,
+      accountClaim: e.JWT_ACCOUNT_CLAIM,
+      clockToleranceSeconds: e.JWT_CLOCK_TOLERANCE_S,
+    });
+  } else {
+    for (const name of ['JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_SCOPES_CLAIM', 'JWT_ACCOUNT_CLAIM'] as const) {
+      if (e[name]) throw invalid('JWT_JWKS_URL', `required when ${name} is set (where the token signing keys are published)`);
+    }
+  }
+  const apiKeys = e.API_KEYS_FILE ? readApiKeys(e.API_KEYS_FILE) : [];
+  const configured = jwt !== undefined || e.API_KEYS_FILE !== undefined;
+  const disabled = e.AUTH_DISABLED === 'true';
+  if (disabled && configured) throw invalid('AUTH_DISABLED', 'cannot be true while JWT_JWKS_URL or API_KEYS_FILE is set');
+  if (mode === 'stripe' && !configured && !disabled) {
+    throw invalid(
+      'STRIPE_SECRET_KEY',
+      'is set but no authentication is configured: set JWT_JWKS_URL (with JWT_ISSUER and JWT_AUDIENCE) or API_KEYS_FILE, or AUTH_DISABLED=true to let anyone who reaches the port use the key',
+    );
+  }
+  return Object.freeze({ jwt, apiKeys: Object.freeze(apiKeys), open: !configured });
+}
+
+function readApiKeys(path: string): ApiKeyEntry[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw invalid('API_KEYS_FILE', `cannot read ${path} as JSON (${(err as Error).message})`);
+  }
+  const parsed = z.array(ApiKeyEntrySchema).min(1).safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `[${i.path.join('.')}] ${i.message}`).join('; ');
+    throw invalid('API_KEYS_FILE', `${path}: ${issues}`);
+  }
+  const names = new Set<string>();
+  for (const entry of parsed.data) {
+    if (names.has(entry.name)) throw invalid('API_KEYS_FILE', `${path}: the name ${JSON.stringify(entry.name)} is used twice`);
+    names.add(entry.name);
+  }
+  return parsed.data;
 }

@@ -9,6 +9,8 @@ import type { PubSubOptions } from './events/pubsub.js';
 import { createGatewayYoga, type GatewayYoga } from './server/yoga.js';
 import { createLogger } from './server/logger.js';
 import { schema as gatewaySchema } from './schema/index.js';
+import { createAuthenticator, type Authenticator } from './auth/authenticator.js';
+import { WEBHOOK_PATH } from './events/webhook.js';
 
 export interface GatewayDeps {
   /** Defaults to a pino logger at config.logLevel with the gateway's redaction. */
@@ -28,6 +30,8 @@ export interface Gateway {
   /** Created, not listening: start() listens. */
   readonly httpServer: Server;
   readonly log: Logger;
+  /** Who may call (for the banner). */
+  readonly authenticator: Authenticator;
   /** Live subscriptions: pubsub, webhook receiver, graphql-ws (stats for leak checks). */
   readonly live: LiveEvents;
   /** Listens on config.host:config.port (0 = ephemeral); resolves with the base URL. */
@@ -41,6 +45,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const log = deps.logger ?? createLogger(config.logLevel);
   const stripe = createStripeClient(config, { fetch: deps.fetch ?? deps.emulator?.fetch });
   const live = createLiveEvents({ config, log, pubsub: deps.pubsub });
+  const authenticator = createAuthenticator(config.auth);
 
   // Live events: the webhook route (POST /webhooks/stripe) is a yoga plugin, graphql-ws
   // attaches to the HTTP server below, and live.stop() closes both and the pubsub.
@@ -51,10 +56,12 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     pubsub: live.pubsub,
     changes: live.changes,
     log,
+    authenticator,
+    webhookPath: WEBHOOK_PATH,
     plugins: live.plugins,
   });
   const httpServer = createServer(yoga);
-  live.attach(httpServer, yoga);
+  live.attach(httpServer, yoga, { authenticator, corsOrigins: config.corsOrigins });
 
   // Track sockets so stop() does not wait for idle keep-alive connections.
   const sockets = new Set<Socket>();
@@ -69,6 +76,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     yoga,
     httpServer,
     log,
+    authenticator,
     live,
     start: async () => {
       const started = await new Promise<{ url: string }>((resolve, reject) => {

@@ -32,7 +32,13 @@ const upstream = emulator
   : config.stripeApiBase
     ? `Stripe-compatible server at ${config.stripeApiBase} (${config.live ? 'live' : 'test'} key)`
     : `Stripe (${config.live ? 'live' : 'test'} mode)${config.stripeAccount ? ` as ${config.stripeAccount}` : ''}`;
-log.info({ url: `${url}/graphql`, upstream }, 'gateway ready');
+const access = gateway.authenticator.open
+  ? emulator
+    ? 'no auth: demo data only (configure JWT_JWKS_URL or API_KEYS_FILE to require credentials)'
+    : 'no auth (AUTH_DISABLED=true): anyone who reaches the port can use the Stripe key'
+  : gateway.authenticator.describe();
+const origins = config.corsOrigins.length ? config.corsOrigins.join(', ') : 'none (same origin only)';
+log.info({ url: `${url}/graphql`, upstream, access, corsOrigins: config.corsOrigins }, 'gateway ready');
 process.stdout.write(
   [
     '',
@@ -40,6 +46,8 @@ process.stdout.write(
     `  GraphQL + GraphiQL  ${url}/graphql`,
     `  Health              ${url}/healthz`,
     `  Upstream            ${upstream}`,
+    `  Access              ${access}`,
+    `  Browser origins     ${origins}`,
     emulator ? '  No STRIPE_SECRET_KEY set: using the built-in emulator with demo data.' : '',
     '',
   ].join('\n') + '\n',

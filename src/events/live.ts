@@ -8,7 +8,7 @@ import { createEventGate, createRedisEventGate } from './dedupe.js';
 import { createEventIngest, createOwnChanges, type EventIngest, type OwnChanges } from './ingest.js';
 import { registerWebhookEndpoint, useStripeWebhooks } from './webhook.js';
 import { startEventPoller, type EventPoller } from './poller.js';
-import { attachGraphQLWs, type GraphQLWsServer } from '../server/ws.js';
+import { attachGraphQLWs, type GraphQLWsOptions, type GraphQLWsServer } from '../server/ws.js';
 import { createSharedSubscriptions } from '../server/shared-subscriptions.js';
 
 /**
@@ -27,7 +27,7 @@ export interface LiveEvents {
   /** Where the gateway's own mutations announce their changes (through the same gate as Stripe's events). */
   readonly changes: OwnChanges;
   /** Adds graphql-ws to the HTTP server, on yoga's GraphQL path. */
-  attach(httpServer: Server, yoga: Parameters<typeof attachGraphQLWs>[1]): void;
+  attach(httpServer: Server, yoga: Parameters<typeof attachGraphQLWs>[1], wsOptions: GraphQLWsOptions): void;
   /**
    * Once the gateway listens at `url`: in emulator mode, registers `<url>/webhooks/stripe`
    * with the emulator and also accepts the secret it returns (besides a configured one);
@@ -58,8 +58,8 @@ export function createLiveEvents(deps: { config: Config; log: Logger; pubsub?: P
     plugins: [useStripeWebhooks({ secrets: () => webhookSecrets, ingest, log }), shared.plugin],
     ingest,
     changes,
-    attach(httpServer, yoga) {
-      ws = attachGraphQLWs(httpServer, yoga);
+    attach(httpServer, yoga, wsOptions) {
+      ws = attachGraphQLWs(httpServer, yoga, wsOptions);
     },
     async start({ url, stripe, requestOptions = {} }) {
       if (config.mode === 'emulator') {

@@ -1,9 +1,26 @@
 import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
 import RelayPlugin from '@pothos/plugin-relay';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import ScopeDocsPlugin from './plugins/scope-docs.js';
 import type { Context } from '../context.js';
+import { SCOPES, type Scope } from '../auth/principal.js';
 import { typeNameForId } from '../stripe/ids.js';
 import { userError } from '../stripe/errors.js';
+
+/** The scopes a failed check wanted, for the FORBIDDEN message. */
+function missingScopes(failure: AuthFailure): string[] {
+  switch (failure.kind) {
+    case AuthScopeFailureType.AuthScope:
+    case AuthScopeFailureType.GrantedScope:
+      return [failure.scope];
+    case AuthScopeFailureType.AllAuthScopes:
+    case AuthScopeFailureType.AnyAuthScopes:
+      return failure.failures.flatMap(missingScopes);
+    default:
+      return [];
+  }
+}
 
 /**
  * The one SchemaBuilder. Fields are non-null unless marked `nullable: true`,
@@ -13,6 +30,7 @@ import { userError } from '../stripe/errors.js';
  */
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: Record<Scope, boolean>;
   DefaultFieldNullability: false;
   Scalars: {
     /** Unix seconds on the Stripe side, ISO-8601 on the wire. */
@@ -25,8 +43,19 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin],
+  // Scope checks first, so a refused field runs nothing else (its documented place in the plugin list).
+  plugins: [ScopeAuthPlugin, ScopeDocsPlugin, ErrorsPlugin, RelayPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    // Subscriptions are checked once, when they start, not on every event.
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => Object.fromEntries(SCOPES.map((scope) => [scope, ctx.principal.scopes.has(scope)])) as Record<Scope, boolean>,
+    unauthorizedError: (_parent, ctx, info, result) => {
+      const scopes = [...new Set(missingScopes(result.failure))];
+      const named = scopes.length ? scopes.map((s) => `\`${s}\``).join(' and ') : 'a scope it lacks';
+      return userError('FORBIDDEN', `${info.fieldName} needs the ${named} scope; ${ctx.principal.name} does not have it.`, { scopes });
+    },
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -71,6 +100,12 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({ description: 'Read Stripe payouts, refunds, transfers, reversals and Treasury outbound payments.' });
-builder.mutationType({ description: 'Every write Stripe offers on these resources, safe to retry.' });
-builder.subscriptionType({ description: 'Live status changes, fed by Stripe webhooks and by this gateway’s own mutations.' });
+builder.queryType({
+  description: 'Read Stripe payouts, refunds, transfers, reversals and Treasury outbound payments. Every field needs the `read` scope.',
+  authScopes: { read: true },
+});
+builder.mutationType({ description: 'Every write Stripe offers on these resources, safe to retry. Each field names the scope it needs.' });
+builder.subscriptionType({
+  description: 'Live status changes, fed by Stripe webhooks and by this gateway’s own mutations. Every field needs the `read` scope.',
+  authScopes: { read: true },
+});

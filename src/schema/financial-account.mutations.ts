@@ -63,6 +63,7 @@ const CreateFinancialAccountPayload = payloadType<{ financialAccount: Stripe.Tre
 
 defineMutation({
   name: 'createFinancialAccount',
+  scope: 'treasury:write',
   description: 'Opens a Treasury financial account, the source of outbound payments.',
   input: CreateFinancialAccountInput,
   rules: createFinancialAccountRules,
@@ -131,13 +132,13 @@ const CreateReceivedCreditPayload = payloadType<{
 
 defineMutation({
   name: 'createReceivedCredit',
+  scope: 'test_helpers',
   description:
     'Test helper: credits a financial account as if money had arrived by ACH or wire. Refused with TestModeOnlyError under a live key.',
   input: CreateReceivedCreditInput,
   rules: createReceivedCreditRules,
   payload: CreateReceivedCreditPayload,
   errors: [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
-  testHelper: true,
   resolve: async (ctx, input) => {
     const receivedCredit = await stripeWrite(
       ctx,

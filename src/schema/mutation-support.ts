@@ -8,6 +8,7 @@ import { isStripeError, redactSecrets, toGraphQLError } from '../stripe/errors.j
 import type { NodeTypeName } from '../stripe/ids.js';
 import type { ResourceKind, ResourceTypes } from '../stripe/resources.js';
 import type { Topics } from '../events/topics.js';
+import type { Scope } from '../auth/principal.js';
 import { idempotencyKey, metadata, optional, parseInput, stripeId, toMetadataParam } from './mutation-input.js';
 import {
   AmountTooLargeError,
@@ -122,7 +123,7 @@ export function idempotencyKeyFor(mutation: string, clientKey: string | null | u
   return `gql:${mutation}:sha256:${createHash('sha256').update(clientKey).digest('hex')}`;
 }
 
-/** Refuses a test helper before any upstream call when the gateway runs with a live key. */
+/** Refuses a test helper (scope `test_helpers`) before any upstream call when the gateway runs with a live key. */
 function assertTestMode(ctx: Context, operation: string): void {
   if (ctx.config.live) throw new TestModeOnlyError(operation);
 }
@@ -241,8 +242,8 @@ export interface MutationSpec<Input, Payload extends object> {
   payload: ObjectRef<Types, Payload>;
   /** The expected failures besides InvalidInputError, in the union's order. */
   errors: ErrorClass[];
-  /** A Stripe test helper: refused under a live key before anything is sent. */
-  testHelper?: boolean;
+  /** The scope a caller needs (checked before anything else). `test_helpers` marks a Stripe test helper: refused under a live key too. */
+  scope: Exclude<Scope, 'read'>;
   /** Makes the change, given the checked input. */
   resolve: (ctx: Context, input: Input) => Promise<Payload>;
 }
@@ -258,10 +259,11 @@ export function defineMutation<Input, Payload extends object>(spec: MutationSpec
     t.field({
       type: payload,
       description: spec.description,
+      authScopes: { [spec.scope]: true },
       args: { input: inputArg(t.arg, spec.input) },
       errors: mutationErrors(spec.name, spec.errors),
       resolve: async (_root, args, ctx) => {
-        if (spec.testHelper) assertTestMode(ctx, spec.name);
+        if (spec.scope === 'test_helpers') assertTestMode(ctx, spec.name);
         return spec.resolve(ctx, parseInput(spec.rules, args.input));
       },
     }),
@@ -393,7 +395,7 @@ export function actionMutation<K extends MutatedKind>(resource: MutatedResource<
 
 type MetadataUpdateSpec<K extends MutatedKind> = Omit<
   ObjectMutationSpec<K, ObjectInput<K>>,
-  'fields' | 'rules' | 'write' | 'errors' | 'testHelper'
+  'fields' | 'rules' | 'write' | 'errors'
 > & {
   call: (stripe: Stripe, id: string, params: { metadata?: Record<string, string> }, options: Stripe.RequestOptions) => Promise<ResourceTypes[K]>;
 };

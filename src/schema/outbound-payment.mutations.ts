@@ -179,6 +179,7 @@ function destinationData(
 
 resourceMutation(outboundPayments, {
   name: 'createOutboundPayment',
+  scope: 'treasury:write',
   description:
     'Creates a Treasury outbound payment. It starts PROCESSING and cancelable; the financial account’s cash moves to outbound pending. ' +
     'Refused with AmountTooLargeError when the account cannot cover it.',
@@ -211,6 +212,7 @@ resourceMutation(outboundPayments, {
 
 actionMutation(outboundPayments, {
   name: 'cancelOutboundPayment',
+  scope: 'treasury:write',
   inputDescription: 'Cancels an outbound payment that is still PROCESSING and cancelable; the funds return to the financial account.',
   payloadDescription: 'The canceled outbound payment (statusTransitions.canceledAt set).',
   description: 'Cancels a PROCESSING, cancelable outbound payment. Any other state is refused with InvalidStateError.',
@@ -221,30 +223,31 @@ actionMutation(outboundPayments, {
 
 actionMutation(outboundPayments, {
   name: 'failOutboundPayment',
+  scope: 'test_helpers',
   inputDescription: 'Test mode: makes a PROCESSING outbound payment fail.',
   payloadDescription: 'The failed outbound payment (statusTransitions.failedAt set).',
   description:
     'Test helper: moves a PROCESSING outbound payment to FAILED. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
   errors: [NotFoundError, InvalidStateError, IdempotencyConflictError, TestModeOnlyError],
-  testHelper: true,
   eventType: 'treasury.outbound_payment.failed',
   call: (stripe, id, options) => stripe.testHelpers.treasury.outboundPayments.fail(id, {}, options),
 });
 
 actionMutation(outboundPayments, {
   name: 'postOutboundPayment',
+  scope: 'test_helpers',
   inputDescription: 'Test mode: posts a PROCESSING outbound payment (the money leaves the financial account).',
   payloadDescription: 'The posted outbound payment (statusTransitions.postedAt set).',
   description:
     'Test helper: moves a PROCESSING outbound payment to POSTED. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
   errors: [NotFoundError, InvalidStateError, IdempotencyConflictError, TestModeOnlyError],
-  testHelper: true,
   eventType: 'treasury.outbound_payment.posted',
   call: (stripe, id, options) => stripe.testHelpers.treasury.outboundPayments.post(id, {}, options),
 });
 
 objectMutation(outboundPayments, {
   name: 'returnOutboundPayment',
+  scope: 'test_helpers',
   inputDescription: 'Test mode: makes the receiving bank return a PROCESSING outbound payment.',
   fields: (t) => ({
     code: t.field({ type: OutboundPaymentReturnCode.ref, description: 'Why the bank returned it; Stripe picks one when omitted.' }),
@@ -254,7 +257,6 @@ objectMutation(outboundPayments, {
   description:
     'Test helper: moves a PROCESSING outbound payment to RETURNED with a return code. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
   errors: [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
-  testHelper: true,
   eventType: 'treasury.outbound_payment.returned',
   write: (stripe, input, options) =>
     stripe.testHelpers.treasury.outboundPayments.returnOutboundPayment(
@@ -302,6 +304,7 @@ function trackingDetails(input: z.output<typeof updateTrackingRules>): TrackingD
 
 objectMutation(outboundPayments, {
   name: 'updateOutboundPaymentTracking',
+  scope: 'test_helpers',
   inputDescription: 'Test mode: sets the network tracking details of an outbound payment. Give exactly one of `ach` and `usDomesticWire`.',
   fields: (t) => ({
     ach: t.field({ type: AchTrackingInput, description: 'For an ACH payment: its trace id.' }),
@@ -313,7 +316,6 @@ objectMutation(outboundPayments, {
     'Test helper: sets tracking details once the payment is no longer cancelable (and not canceled or failed). Refused with ' +
     'TestModeOnlyError under a live key, InvalidStateError when the state does not allow it or tracking is already set.',
   errors: [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
-  testHelper: true,
   eventType: 'treasury.outbound_payment.tracking_details_updated',
   write: (stripe, input, options) =>
     stripe.testHelpers.treasury.outboundPayments.update(input.outboundPaymentId, { tracking_details: trackingDetails(input) }, options),

@@ -74,6 +74,7 @@ const createPayoutRules = z.object({
 
 resourceMutation(payouts, {
   name: 'createPayout',
+  scope: 'payouts:write',
   description:
     'Creates a manual payout from the available balance. It starts PENDING and moves to IN_TRANSIT and PAID (or FAILED) by itself.',
   input: CreatePayoutInput,
@@ -101,6 +102,7 @@ resourceMutation(payouts, {
 
 metadataUpdateMutation(payouts, {
   name: 'updatePayout',
+  scope: 'payouts:write',
   inputDescription: 'Changes a payout’s metadata (the only thing Stripe lets you change), in any status.',
   payloadDescription: 'The payout with its new metadata.',
   description: 'Sets or removes metadata keys on a payout (null or "" removes a key; keys left out are kept).',
@@ -110,6 +112,7 @@ metadataUpdateMutation(payouts, {
 
 actionMutation(payouts, {
   name: 'cancelPayout',
+  scope: 'payouts:write',
   inputDescription: 'Cancels a manual payout that is still PENDING; the money goes back to the available balance.',
   payloadDescription: 'The canceled payout; its failureBalanceTransaction (type PAYOUT_CANCEL) returns the funds.',
   description:
@@ -148,6 +151,7 @@ const ReversePayoutPayload = payloadType<{ payout: Stripe.Payout; reversal: Stri
 
 defineMutation({
   name: 'reversePayout',
+  scope: 'payouts:write',
   description:
     'Reverses a payout: Stripe creates a new payout with the negative amount and links the two. Refused with InvalidStateError ' +
     'when the payout is pending (cancel it instead), already reversed, instant, not to a bank account, or older than 90 days.',

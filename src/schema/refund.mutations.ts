@@ -91,6 +91,7 @@ function unrefunded(ctx: Context, chargeId: string | undefined, paymentIntentId:
 
 resourceMutation(refunds, {
   name: 'createRefund',
+  scope: 'refunds:write',
   description:
     'Refunds a charge. Refused with AmountTooLargeError when the amount exceeds what is left to refund (maxAmount says how much is).',
   input: CreateRefundInput,
@@ -122,6 +123,7 @@ resourceMutation(refunds, {
 
 metadataUpdateMutation(refunds, {
   name: 'updateRefund',
+  scope: 'refunds:write',
   inputDescription: 'Changes a refund’s metadata (the only thing Stripe lets you change).',
   payloadDescription: 'The refund with its new metadata.',
   description: 'Sets or removes metadata keys on a refund (null or "" removes a key; keys left out are kept).',
@@ -131,6 +133,7 @@ metadataUpdateMutation(refunds, {
 
 actionMutation(refunds, {
   name: 'cancelRefund',
+  scope: 'refunds:write',
   inputDescription: 'Cancels a refund that is waiting for the customer (REQUIRES_ACTION); the money stays with the merchant.',
   payloadDescription: 'The canceled refund (failureReason MERCHANT_REQUEST).',
   description: 'Cancels a REQUIRES_ACTION refund. Any other status is refused with InvalidStateError.',
@@ -141,12 +144,12 @@ actionMutation(refunds, {
 
 actionMutation(refunds, {
   name: 'expireRefund',
+  scope: 'test_helpers',
   inputDescription: 'Test mode: ends a REQUIRES_ACTION refund as if the customer never answered the instructions email.',
   payloadDescription: 'The expired refund.',
   description:
     'Test helper: expires a REQUIRES_ACTION refund. Refused with TestModeOnlyError under a live key, InvalidStateError in any other status.',
   errors: [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
-  testHelper: true,
   eventType: (refund) => (refund.status === 'failed' ? 'refund.failed' : 'refund.updated'),
   call: (stripe, id, options) => stripe.testHelpers.refunds.expire(id, {}, options),
 });

@@ -65,6 +65,7 @@ const createTransferRules = z.object({
 
 resourceMutation(transfers, {
   name: 'createTransfer',
+  scope: 'transfers:write',
   description: 'Creates a transfer to a connected account. Refused with AmountTooLargeError when the balance cannot cover it.',
   input: CreateTransferInput,
   rules: createTransferRules,
@@ -90,6 +91,7 @@ resourceMutation(transfers, {
 
 objectMutation(transfers, {
   name: 'updateTransfer',
+  scope: 'transfers:write',
   inputDescription: 'Changes a transfer’s description and/or metadata (give at least one).',
   fields: (t) => ({
     description: t.string({ description: 'The new description; "" removes it.' }),
@@ -144,6 +146,7 @@ const CreateTransferReversalPayload = payloadType<{ reversal: Stripe.TransferRev
 
 defineMutation({
   name: 'createTransferReversal',
+  scope: 'transfers:write',
   description:
     'Reverses a transfer in full or in part. More than the unreversed remainder is refused with AmountTooLargeError ' +
     '(maxAmount = the remainder); a fully reversed transfer with InvalidStateError.',
@@ -222,6 +225,7 @@ const UpdateTransferReversalPayload = payloadType<{ reversal: Stripe.TransferRev
 
 defineMutation({
   name: 'updateTransferReversal',
+  scope: 'transfers:write',
   description: 'Sets or removes metadata keys on a transfer reversal (null or "" removes a key; keys left out are kept).',
   input: UpdateTransferReversalInput,
   rules: updateTransferReversalRules,

@@ -5,6 +5,15 @@ import { MessageType } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { writeDirectly } from './shared-subscriptions.js';
 import type { YogaServerInstance } from 'graphql-yoga';
+import type { Authenticator } from '../auth/authenticator.js';
+import type { Principal } from '../auth/principal.js';
+import { originAllowed } from './cors.js';
+
+export interface GraphQLWsOptions {
+  authenticator: Authenticator;
+  /** Origins allowed besides the gateway's own (CORS_ORIGINS). */
+  corsOrigins: readonly string[];
+}
 
 export interface GraphQLWsServer {
   /** Open WebSocket connections. */
@@ -19,16 +28,49 @@ const CLOSE_GRACE_MS = 1_000;
 // Any context types: the WebSocket path only forwards them.
 type AnyYoga = YogaServerInstance<any, any>;
 
+/** The credential in a `connection_init` payload: `{ "authorization": "Bearer …" }` (any case). */
+function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  if (!params) return undefined;
+  for (const [name, value] of Object.entries(params)) if (name.toLowerCase() === 'authorization' && typeof value === 'string') return value;
+  return undefined;
+}
+
+/** At most 2^31-1 ms: setTimeout's limit. */
+const MAX_DELAY = 2_147_483_647;
+
 /**
  * graphql-ws on the gateway's own HTTP server and GraphQL path, run through
  * yoga's getEnveloped so WebSocket operations get the same plugins, context,
  * validation and error masking as HTTP and SSE (graphql-yoga's graphql-ws recipe).
+ * A browser page may connect only from an allowed origin; the credential travels in
+ * `connection_init` and is checked once (a refused one closes with 4403); the connection
+ * is closed with 4403 when that credential expires.
  */
-export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga): GraphQLWsServer {
-  const wsServer = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint });
+export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQLWsOptions): GraphQLWsServer {
+  const allowed = new Set(opts.corsOrigins);
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: yoga.graphqlEndpoint,
+    // Browsers send Origin on WebSocket upgrades and, unlike fetch, no CORS protects them.
+    verifyClient: ({ origin, req }, done) =>
+      originAllowed(allowed, origin, req.headers.host) ? done(true) : done(false, 403, 'Origin not allowed'),
+  });
+  const principals = new WeakMap<object, Principal>();
 
   const disposable = useServer(
     {
+      onConnect: async (ctx) => {
+        const outcome = await opts.authenticator.authenticate(authorizationOf(ctx.connectionParams));
+        if (!outcome.ok) return false;
+        principals.set(ctx, outcome.principal);
+        const expiresAt = outcome.principal.expiresAt;
+        if (expiresAt !== undefined) {
+          const socket = ctx.extra.socket;
+          const timer = setTimeout(() => socket.close(4403, 'Token expired'), Math.min(Math.max(0, expiresAt - Date.now()), MAX_DELAY));
+          socket.once('close', () => clearTimeout(timer));
+        }
+        return true;
+      },
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
       onSubscribe: async (ctx, id, params) => {
@@ -37,6 +79,7 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga): GraphQLWsSer
           request: toFetchRequest(ctx.extra.request, yoga.graphqlEndpoint),
           socket: ctx.extra.socket,
           params,
+          principal: principals.get(ctx),
         });
         let document: DocumentNode;
         try {

@@ -13,7 +13,11 @@ import type { Context } from '../context.js';
 import type { GatewayPubSub } from '../events/pubsub.js';
 import type { OwnChanges } from '../events/ingest.js';
 import { createLoaders } from '../stripe/loaders.js';
-import { ANONYMOUS } from '../auth/principal.js';
+import { ANONYMOUS, type Principal } from '../auth/principal.js';
+import type { Authenticator } from '../auth/authenticator.js';
+import { unauthenticated, useAuthentication, useCredentialExpiry, type VerifiedPrincipals } from './auth.js';
+import { useJsonOnlyPosts } from './csrf.js';
+import { corsFor } from './cors.js';
 import { graphiqlOptions, createGraphiQLRenderer } from './graphiql.js';
 import { useCompiledQueries } from './jit.js';
 import { mapExecutionErrors, maskError, type ExecutionArgsOf } from './error-mapping.js';
@@ -30,6 +34,9 @@ export interface GatewayYogaOptions {
   /** Where mutations announce their changes. */
   changes: OwnChanges;
   log: Logger;
+  authenticator: Authenticator;
+  /** The webhook route's path: no CORS there. */
+  webhookPath: string;
   /** Extra plugins (webhook route, ...), run before the gateway's own. */
   plugins?: Plugin[];
 }
@@ -90,8 +97,21 @@ function useGatewayErrors(): Plugin<Context> {
  * X-Request-Id), error mapping and masking, /healthz, and an offline GraphiQL at /graphql.
  */
 export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
-  const { config, schema, stripe, pubsub, changes, log } = opts;
-  const requestOptions: Stripe.RequestOptions = config.stripeAccount ? { stripeAccount: config.stripeAccount } : {};
+  const { config, schema, stripe, pubsub, changes, log, authenticator } = opts;
+  const platformOptions: Stripe.RequestOptions = config.stripeAccount ? { stripeAccount: config.stripeAccount } : {};
+  const graphqlEndpoint = '/graphql';
+  const verified: VerifiedPrincipals = new WeakMap();
+  /**
+   * The caller: verified at connection_init (graphql-ws, in the initial context) or from the
+   * request's header (useAuthentication). Reaching here without one is refused, not defaulted,
+   * unless authentication is off.
+   */
+  const principalOf = (initial: { request: Request; principal?: Principal }): Principal => {
+    const principal = initial.principal ?? verified.get(initial.request);
+    if (principal) return principal;
+    if (authenticator.open) return ANONYMOUS;
+    throw unauthenticated();
+  };
   const requestIds = new WeakMap<Request, string>();
   const idOf = (request: Request) => {
     let id = requestIds.get(request);
@@ -101,7 +121,10 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
 
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint,
+    cors: corsFor(config.corsOrigins, opts.webhookPath),
+    // No file uploads: a multipart POST is a form any web page can send (see useJsonOnlyPosts).
+    multipart: false,
     // Results are encoded to bytes once, not measured and then encoded again on write.
     fetchAPI: { Response: Utf8Response },
     // Bodies are capped by useRequestBodyLimit, which skips yoga's per-request counting stream.
@@ -112,26 +135,33 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
     // Yoga logs masked errors with this logger; pino's methods fit its interface.
     logging: log,
     maskedErrors: { maskError },
-    context: ({ request }): Context => {
+    context: (initial): Context => {
+      const { request } = initial;
       const requestId = idOf(request);
+      const principal = principalOf(initial as typeof initial & { principal?: Principal });
+      // A principal bound to a Connect account acts as that account on every upstream call.
+      const requestOptions = principal.stripeAccount ? { stripeAccount: principal.stripeAccount } : platformOptions;
       return {
         config,
-        principal: ANONYMOUS,
+        principal,
         stripe,
         requestOptions,
         loaders: createLoaders(stripe, requestOptions, requestId),
         pubsub,
         changes,
-        log: log.child({ requestId }),
+        log: log.child({ requestId, principal: principal.name }),
         requestId,
       };
     },
     plugins: [
       useHealthz(),
+      useJsonOnlyPosts(graphqlEndpoint),
+      useAuthentication({ authenticator, graphqlEndpoint, verified }),
       useRequestBodyLimit(),
       ...(opts.plugins ?? []),
       useCompiledQueries(log),
       useGatewayErrors(),
+      useCredentialExpiry(),
       {
         onResponse({ request, response }) {
           response.headers.set('x-request-id', idOf(request));

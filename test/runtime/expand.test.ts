@@ -16,6 +16,8 @@ function testSchema() {
   const builder = new SchemaBuilder<{ Context: { seen: string[] } }>({
     plugins: [RelayPlugin],
     relay: { nodesOnConnection: {} },
+    // Required by the type once the gateway's scope-auth plugin is loaded; this schema checks no scopes.
+    scopeAuth: { authScopes: () => ({}) },
   });
   const StripeObject = builder.interfaceRef<{ id: string }>('StripeObject').implement({
     fields: (t) => ({ id: t.exposeID('id') }),

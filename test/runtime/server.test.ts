@@ -40,7 +40,7 @@ const schema = new GraphQLSchema({
 describe.each(['in-process', 'loopback'] as const)('gateway server runtime (%s)', (transport) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness({ transport, schema, emulator: { seed: 'none' }, env: { STRIPE_SECRET_KEY: SECRET } });
+    h = await createHarness({ transport, schema, emulator: { seed: 'none' }, env: { STRIPE_SECRET_KEY: SECRET, AUTH_DISABLED: 'true' } });
   });
   afterAll(() => h?.close());
 

@@ -5,9 +5,11 @@ import { execute, parse } from 'graphql';
 import type { Context } from '../../src/context.js';
 import type { Loaders } from '../../src/stripe/loaders.js';
 import { schema } from '../../src/schema/index.js';
+import { ANONYMOUS } from '../../src/auth/principal.js';
 
 /** A context whose loaders fail the test if anything reaches them. */
 const untouchable = {
+  principal: ANONYMOUS,
   loaders: {
     load: () => {
       throw new Error('the loaders were called');
@@ -66,7 +68,7 @@ describe('node(id:)', () => {
           ... on Payout { balanceTransaction { amount } }
           ... on Refund { charge { id } }
         } }`,
-      { loaders } as unknown as Context,
+      { loaders, principal: ANONYMOUS } as unknown as Context,
     );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ node: { id: 'po_1', balanceTransaction: { amount: -500 } } });
