@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   JWT_SCOPES_CLAIM: z.string().min(1).optional(),
   JWT_ACCOUNT_CLAIM: z.string().min(1).optional(),
   JWT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
+  JWT_JWKS_COOLDOWN_S: z.coerce.number().int().min(0).max(3600).default(30),
   API_KEYS_FILE: z.string().min(1).optional(),
   AUTH_DISABLED: z.enum(['true', 'false']).default('false'),
   CORS_ORIGINS: z
@@ -67,6 +68,8 @@ export interface JwtConfig {
   /** Claim holding the acct_ id the caller is bound to; undefined: callers act as the platform. */
   readonly accountClaim?: string;
   readonly clockToleranceSeconds: number;
+  /** Least time between JWKS refetches that a token with an unknown key id can trigger. */
+  readonly jwksCooldownSeconds: number;
 }
 
 export interface AuthConfig {
@@ -158,6 +161,7 @@ function authConfig(e: z.infer<typeof EnvSchema>, mode: Config['mode']): AuthCon
       scopesClaim: e.JWT_SCOPES_CLAIM,
       accountClaim: e.JWT_ACCOUNT_CLAIM,
       clockToleranceSeconds: e.JWT_CLOCK_TOLERANCE_S,
+      jwksCooldownSeconds: e.JWT_JWKS_COOLDOWN_S,
     });
   } else {
     for (const name of ['JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_SCOPES_CLAIM', 'JWT_ACCOUNT_CLAIM'] as const) {

@@ -21,12 +21,12 @@ export interface JwtVerifier {
 
 /**
  * Bearer JWTs from an OIDC provider, verified against its JWKS (fetched on first use, cached,
- * refetched when a token names a key id not seen yet, at most every 30 s: that is how rotation
+ * refetched when a token names a key id not seen yet, at most every JWT_JWKS_COOLDOWN_S: that is how rotation
  * reaches the gateway). Issuer and audience must match; `exp`/`nbf` are checked with a small
  * clock tolerance. A verified token is cached until it expires.
  */
 export function createJwtVerifier(config: JwtConfig, now: () => number = Date.now): JwtVerifier {
-  const jwks = createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+  const jwks = createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: config.jwksCooldownSeconds * 1000, cacheMaxAge: 10 * 60_000 });
   const verified = new Map<string, Principal>();
 
   const principalOf = (payload: JWTPayload): Principal => {

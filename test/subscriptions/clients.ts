@@ -58,11 +58,12 @@ export class Inbox {
   }
 }
 
-/** A real graphql-ws client over the `ws` package. */
-export function wsClient(gatewayUrl: string): Client {
+/** A real graphql-ws client over the `ws` package; `connectionParams` go in `connection_init` (e.g. `{ authorization }`). */
+export function wsClient(gatewayUrl: string, connectionParams?: Record<string, unknown>): Client {
   return createClient({
     url: `${gatewayUrl.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
+    connectionParams,
     retryAttempts: 0,
     lazy: true,
   });
@@ -93,6 +94,7 @@ export function sseSubscribe(
   query: string,
   variables: Record<string, unknown> = {},
   operationName?: string,
+  headers: Record<string, string> = {},
 ): { inbox: Inbox; close(): void; opened: Promise<void> } {
   const inbox = new Inbox();
   const abort = new AbortController();
@@ -102,7 +104,7 @@ export function sseSubscribe(
     try {
       const res = await fetch(`${gatewayUrl}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
         body: JSON.stringify({ query, variables, operationName }),
         signal: abort.signal,
       });
