@@ -140,6 +140,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   } satisfies Config);
 }
 
+/** What must never appear in a response or a log line, however spelled (see server/redact.ts). */
+export function secretsOf(config: Config): string[] {
+  return [config.stripeSecretKey, config.webhookSecret].filter((s): s is string => !!s && s !== EMULATOR_SECRET_KEY);
+}
+
 function invalid(variable: string, message: string): Error {
   return new Error(`Invalid configuration:\n  ${variable}: ${message}`);
 }

@@ -22,4 +22,6 @@ export interface Context {
   readonly changes: OwnChanges;
   readonly log: Logger;
   readonly requestId: string;
+  /** Scrubs credentials and the gateway's own secrets from text bound for the client. */
+  readonly redact: (text: string) => string;
 }

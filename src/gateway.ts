@@ -2,12 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from 'pino';
 import type { GraphQLSchema } from 'graphql';
-import type { Config } from './config.js';
+import { secretsOf, type Config } from './config.js';
 import { createStripeClient } from './stripe/client.js';
 import { createLiveEvents, type LiveEvents } from './events/live.js';
 import type { PubSubOptions } from './events/pubsub.js';
 import { createGatewayYoga, type GatewayYoga } from './server/yoga.js';
 import { createLogger } from './server/logger.js';
+import { createRedactor } from './server/redact.js';
 import { schema as gatewaySchema } from './schema/index.js';
 import { createAuthenticator, type Authenticator } from './auth/authenticator.js';
 import { WEBHOOK_PATH } from './events/webhook.js';
@@ -42,7 +43,8 @@ export interface Gateway {
 
 /** Wires every part of the gateway for one config; nothing global, so tests can build several. */
 export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
-  const log = deps.logger ?? createLogger(config.logLevel);
+  const log = deps.logger ?? createLogger(config.logLevel, undefined, secretsOf(config));
+  const redact = createRedactor(secretsOf(config));
   const stripe = createStripeClient(config, { fetch: deps.fetch ?? deps.emulator?.fetch });
   const live = createLiveEvents({ config, log, pubsub: deps.pubsub });
   const authenticator = createAuthenticator(config.auth);
@@ -57,6 +59,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     changes: live.changes,
     log,
     authenticator,
+    redact,
     webhookPath: WEBHOOK_PATH,
     plugins: live.plugins,
   });

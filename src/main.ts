@@ -4,14 +4,14 @@
  */
 // First: sets NODE_ENV before graphql loads (see the module).
 import './production-mode.js';
-import { loadConfig, type Config } from './config.js';
+import { loadConfig, secretsOf, type Config } from './config.js';
 import { createGateway } from './gateway.js';
 import { createLogger } from './server/logger.js';
 import { createEmulator, type Emulator } from './emulator/index.js';
 import { SEED_DAYS } from './emulator/seed.js';
 
 const loaded = loadConfig(process.env);
-const log = createLogger(loaded.logLevel);
+const log = createLogger(loaded.logLevel, undefined, secretsOf(loaded));
 
 let emulator: Emulator | undefined;
 let config: Config = loaded;

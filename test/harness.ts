@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { print, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { loadConfig, type Config } from '../src/config.js';
+import { loadConfig, secretsOf, type Config } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/gateway.js';
 import { createLogger } from '../src/server/logger.js';
 import { createEmulator, type Emulator } from '../src/emulator/index.js';
@@ -78,11 +78,11 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       LOG_LEVEL: 'debug',
       ...opts.env,
     });
-    gateway = createGateway(config, { logger: createLogger(config.logLevel, sink), schema: opts.schema });
+    gateway = createGateway(config, { logger: createLogger(config.logLevel, sink, secretsOf(config)), schema: opts.schema });
     ({ url } = await gateway.start());
   } else {
     config = loadConfig({ STRIPE_MAX_NETWORK_RETRIES: '0', LOG_LEVEL: 'debug', ...opts.env });
-    gateway = createGateway(config, { logger: createLogger(config.logLevel, sink), emulator, schema: opts.schema });
+    gateway = createGateway(config, { logger: createLogger(config.logLevel, sink, secretsOf(config)), emulator, schema: opts.schema });
     url = IN_PROCESS_ORIGIN;
   }
 

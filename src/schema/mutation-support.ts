@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ArgBuilder, InputFieldMap, InputObjectRef, ObjectRef } from '@pothos/core';
 import { builder } from './builder.js';
 import type { Context } from '../context.js';
-import { isStripeError, redactSecrets, toGraphQLError } from '../stripe/errors.js';
+import { isStripeError, toGraphQLError } from '../stripe/errors.js';
 import type { NodeTypeName } from '../stripe/ids.js';
 import type { ResourceKind, ResourceTypes } from '../stripe/resources.js';
 import type { Topics } from '../events/topics.js';
@@ -155,7 +155,7 @@ export async function stripeWrite<T>(ctx: Context, spec: WriteSpec, call: (optio
   try {
     return await call(options);
   } catch (err) {
-    const typed = isStripeError(err) ? await typedStripeError(err, spec) : null;
+    const typed = isStripeError(err) ? await typedStripeError(err, spec, ctx.redact) : null;
     if (typed) throw typed;
     ctx.log.warn({ err, mutation: spec.mutation, requestId: ctx.requestId }, 'mutation failed upstream');
     throw toGraphQLError(err, ctx.requestId);
@@ -179,14 +179,15 @@ const INSUFFICIENT_FUNDS = new Set(['balance_insufficient', 'insufficient_funds'
 /** Wordings of "more than is left" that Stripe sends without a code. */
 const OVER_REMAINDER = /greater than|more than|exceeds|too large/i;
 
-async function typedStripeError(err: Stripe.errors.StripeError, spec: WriteSpec): Promise<UserFacingError | null> {
-  const message = redactSecrets(err.message);
+/** Stripe's refusal as a typed result; every string taken from Stripe's answer goes through `redact` (an upstream may echo secrets). */
+async function typedStripeError(err: Stripe.errors.StripeError, spec: WriteSpec, redact: (text: string) => string): Promise<UserFacingError | null> {
+  const message = redact(err.message);
   const subject = spec.subject;
   if (err instanceof Stripe.errors.StripeIdempotencyError || err.rawType === 'idempotency_error') {
     return new IdempotencyConflictError(message, spec.idempotencyKey ?? null);
   }
   if (err.code === 'resource_missing' || err.statusCode === 404) {
-    return new NotFoundError(message, NO_SUCH.exec(err.message)?.[1] ?? subject?.id ?? '');
+    return new NotFoundError(message, redact(NO_SUCH.exec(err.message)?.[1] ?? subject?.id ?? ''));
   }
   if (err.statusCode !== 400 || err.rawType !== 'invalid_request_error') return null;
   if (err.code === 'charge_already_refunded') return new AmountTooLargeError(message, 0);
@@ -194,7 +195,7 @@ async function typedStripeError(err: Stripe.errors.StripeError, spec: WriteSpec)
   if (err.code === 'amount_too_large' || (err.param === 'amount' && OVER_REMAINDER.test(err.message))) {
     return new AmountTooLargeError(message, (await subject?.remainder?.()) ?? null);
   }
-  if (err.param && isParameterProblem(err)) return new InvalidInputError([{ path: inputPathOf(err.param), message }]);
+  if (err.param && isParameterProblem(err)) return new InvalidInputError([{ path: inputPathOf(redact(err.param)), message }]);
   // Any other 400 is Stripe refusing the change in the object's current state
   // (Stripe words these in prose, usually without a code).
   return new InvalidStateError(message, (await subject?.status?.()) ?? null);

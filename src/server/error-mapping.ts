@@ -1,7 +1,8 @@
 import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Context } from '../context.js';
-import { MASKED_MESSAGE, redactSecrets, toGraphQLError } from '../stripe/errors.js';
+import { MASKED_MESSAGE, toGraphQLError } from '../stripe/errors.js';
 import { locatedError } from './error-locations.js';
+import { redactDeep, type Redactor } from './redact.js';
 
 /** What error mapping needs of an execution: its context, and the document errors are located in. */
 export interface ExecutionArgsOf<C> {
@@ -10,18 +11,28 @@ export interface ExecutionArgsOf<C> {
   operationName?: string | null;
 }
 
-/** One error as the client sees it; unexpected ones are logged (with the request id) and masked. */
+/** The error with its message and every extensions value scrubbed of secrets; the same error when there were none. */
+function scrubbed(error: GraphQLError, redact: Redactor): GraphQLError {
+  const message = redact(error.message);
+  const extensions = redactDeep(error.extensions, redact);
+  if (message === error.message && extensions === error.extensions) return error;
+  return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions });
+}
+
+/** One error as the client sees it: unexpected ones logged (with the request id) and masked, secrets scrubbed from all. */
 function clientError(error: GraphQLError, ctx: Context): GraphQLError {
+  return scrubbed(mappedError(error, ctx), ctx.redact);
+}
+
+function mappedError(error: GraphQLError, ctx: Context): GraphQLError {
   const original = error.originalError;
   if (!original || original instanceof GraphQLError) {
-    // Parse/validation/coercion errors and deliberate (coded) errors pass; a key never does.
+    // Parse/validation/coercion errors and deliberate (coded) errors pass.
     // An uncoded error with no path was raised before execution (a variable that does not
     // fit its type): the caller's input, so it gets BAD_USER_INPUT rather than being masked.
-    const message = redactSecrets(error.message);
     const uncodedInputError = error.extensions.code === undefined && !error.path;
-    if (message === error.message && !uncodedInputError) return error;
-    const extensions = uncodedInputError ? { ...error.extensions, code: 'BAD_USER_INPUT' } : error.extensions;
-    return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions });
+    if (!uncodedInputError) return error;
+    return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } });
   }
   const mapped = toGraphQLError(original, ctx.requestId);
   const code = mapped.extensions.code;

@@ -18,6 +18,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import { unauthenticated, useAuthentication, useCredentialExpiry, type VerifiedPrincipals } from './auth.js';
 import { useJsonOnlyPosts } from './csrf.js';
 import { corsFor } from './cors.js';
+import type { Redactor } from './redact.js';
 import { graphiqlOptions, createGraphiQLRenderer } from './graphiql.js';
 import { useCompiledQueries } from './jit.js';
 import { mapExecutionErrors, maskError, type ExecutionArgsOf } from './error-mapping.js';
@@ -35,6 +36,8 @@ export interface GatewayYogaOptions {
   changes: OwnChanges;
   log: Logger;
   authenticator: Authenticator;
+  /** Scrubs secrets from every error a client receives. */
+  redact: Redactor;
   /** The webhook route's path: no CORS there. */
   webhookPath: string;
   /** Extra plugins (webhook route, ...), run before the gateway's own. */
@@ -151,6 +154,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
         changes,
         log: log.child({ requestId, principal: principal.name }),
         requestId,
+        redact: opts.redact,
       };
     },
     plugins: [

@@ -21,10 +21,12 @@ export function userError(code: ErrorCode, message: string, extensions: Record<s
 /** The message every unexpected error is replaced with. */
 export const MASKED_MESSAGE = 'Unexpected error.';
 
-// Stripe secret/restricted keys and webhook secrets; the SDK and upstreams may echo them in messages.
-const SECRET_PATTERN = /\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9_]*|\bwhsec_[A-Za-z0-9_]*/g;
+// Stripe secret/restricted keys and webhook secrets (any case: an upstream may echo them upper-cased),
+// bearer credentials and JWTs; upstreams and the SDK may echo them in messages.
+const SECRET_PATTERN =
+  /\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9_]*|\bwhsec_[A-Za-z0-9_]*|\bBearer\s+[A-Za-z0-9._~+/=-]+|\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/gi;
 
-/** Replaces anything shaped like a Stripe secret with a placeholder (defence in depth: keys must never leave). */
+/** Replaces anything shaped like a credential with a placeholder (defence in depth: keys must never leave). */
 export function redactSecrets(text: string): string {
   return text.replace(SECRET_PATTERN, '[redacted]');
 }
