@@ -18,7 +18,9 @@ let config: Config = loaded;
 if (loaded.mode === 'emulator') {
   // The demo seed spreads 90 days of history by moving the clock on; starting 90 days back makes it end today.
   const startTime = Math.floor(Date.now() / 1000) - SEED_DAYS * 86_400;
-  emulator = createEmulator({ seed: 'demo', startTime, realtimeSpeed: loaded.emulatorSpeed || undefined });
+  // STRIPE_ACCOUNT must exist in the emulator, or it refuses every request made as that account.
+  const accounts = loaded.stripeAccount ? [loaded.stripeAccount] : [];
+  emulator = createEmulator({ seed: 'demo', startTime, realtimeSpeed: loaded.emulatorSpeed || undefined, accounts });
   await emulator.ready;
   const { url } = await emulator.listen(loaded.emulatorPort, loaded.host);
   config = Object.freeze({ ...loaded, stripeApiBase: url });

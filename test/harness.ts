@@ -55,7 +55,9 @@ const IN_PROCESS_ORIGIN = 'http://gateway.test';
 /** An emulator (demo data by default) and a gateway pointed at it, per test file. */
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const transport = opts.transport ?? 'loopback';
-  const emulator = createEmulator({ seed: 'demo', ...opts.emulator });
+  // The gateway's STRIPE_ACCOUNT exists in its emulator, as it would on Stripe.
+  const account = opts.env?.STRIPE_ACCOUNT;
+  const emulator = createEmulator({ seed: 'demo', ...opts.emulator, accounts: [...(opts.emulator?.accounts ?? []), ...(account ? [account] : [])] });
   await emulator.ready;
 
   const logs: string[] = [];

@@ -1,3 +1,4 @@
+import { ACCOUNT_ID } from './accounts.js';
 import type { EmulatorRequest, EmulatorResponse } from './dispatch.js';
 import type { FaultRule } from './faults.js';
 import type { RequestCounts } from './request-log.js';
@@ -17,11 +18,15 @@ export interface AdminTarget {
   counts(): Record<string, Record<string, number>>;
   webhooksIdle(): Promise<void>;
   automaticPayout(opts: { amount: number; currency?: string; account?: string | null }): Promise<StripeObject>;
+  /** Makes a connected account exist: `id`, or a new random one. */
+  createAccount(id?: string): string;
+  accounts(): string[];
 }
 
 export const ADMIN_PREFIX = '/_emulator/';
 
-class AdminError extends Error {}
+/** A refused admin request: answered 400 with its message. */
+export class AdminError extends Error {}
 
 /**
  * `/_emulator/*`: JSON control routes for tests and the standalone emulator,
@@ -72,11 +77,17 @@ export async function handleAdmin(req: EmulatorRequest, target: AdminTarget): Pr
         if (input.currency !== undefined && (typeof input.currency !== 'string' || !/^[a-z]{3}$/.test(input.currency))) {
           throw new AdminError('currency must be a lowercase ISO code such as usd');
         }
-        if (input.account !== undefined && (typeof input.account !== 'string' || !/^acct_[A-Za-z0-9]+$/.test(input.account))) {
+        if (input.account !== undefined && (typeof input.account !== 'string' || !ACCOUNT_ID.test(input.account))) {
           throw new AdminError('account must be an acct_ id');
         }
         const payout = await target.automaticPayout({ amount, currency: input.currency as string | undefined, account: (input.account as string | undefined) ?? null });
         return json(200, payout);
+      }
+      case 'GET /_emulator/accounts':
+        return json(200, { accounts: target.accounts() });
+      case 'POST /_emulator/accounts': {
+        if (input.id !== undefined && (typeof input.id !== 'string' || !ACCOUNT_ID.test(input.id))) throw new AdminError('id must be an acct_ id');
+        return json(200, { id: target.createAccount(input.id as string | undefined) });
       }
       case 'POST /_emulator/webhooks/idle':
         await target.webhooksIdle();

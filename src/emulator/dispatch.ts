@@ -1,3 +1,4 @@
+import { accountRefused, type ConnectedAccounts } from './accounts.js';
 import { authenticate } from './auth.js';
 import { expandBody } from './expand.js';
 import { API_VERSION, type EventBus, type EventRequest } from './events.js';
@@ -38,11 +39,11 @@ export interface ApiDeps {
   faults: Faults;
   requestLog: RequestLog;
   expandable: ExpandableMap;
+  /** The connected accounts a Stripe-Account header (or a transfer destination) may name. */
+  accounts: ConnectedAccounts;
   newId(prefix: string): string;
   options: HandlerContext['options'];
 }
-
-const ACCOUNT_ID = /^acct_[A-Za-z0-9]+$/;
 
 /**
  * The Stripe API pipeline: count → authenticate → route → parse → check params
@@ -70,14 +71,8 @@ export function createApi(deps: ApiDeps): (req: EmulatorRequest) => Promise<Emul
     let claimed = false;
 
     try {
-      authenticate(req.headers.get('authorization'));
-      if (account !== null && !ACCOUNT_ID.test(account)) {
-        throw new StripeHttpError(403, {
-          type: 'invalid_request_error',
-          code: 'account_invalid',
-          message: `The provided key does not have access to account '${account}' (or that account does not exist).`,
-        });
-      }
+      const key = authenticate(req.headers.get('authorization'));
+      if (account !== null && !deps.accounts.has(account)) throw accountRefused(key, account);
       if (!match) throw new StripeHttpError(404, { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.` });
 
       const params: Params = method === 'POST' ? parseBody(req.headers.get('content-type'), req.body) : parseForm(req.url.search.slice(1));
@@ -142,7 +137,7 @@ export function createApi(deps: ApiDeps): (req: EmulatorRequest) => Promise<Emul
 
 /** The context a handler (and, later, its timers) works with. */
 export function createContext(
-  deps: Pick<ApiDeps, 'stores' | 'clock' | 'events' | 'newId' | 'options'>,
+  deps: Pick<ApiDeps, 'stores' | 'clock' | 'events' | 'accounts' | 'newId' | 'options'>,
   account: string | null,
   params: Params,
   path: Record<string, string>,
@@ -156,6 +151,7 @@ export function createContext(
     clock: deps.clock,
     newId: deps.newId,
     options: deps.options,
+    knowsAccount: (id) => deps.accounts.has(id),
     get requestId() {
       return origin.request?.id ?? null;
     },

@@ -135,11 +135,21 @@ export function createEventBus(opts: EventBusOptions): EventBus {
     });
   }
 
+  /**
+   * As on Stripe: an account's own endpoints receive its events; a connected account's events also
+   * go to the platform's Connect endpoints (`connect: true`), which receive nothing of the platform's own.
+   */
+  function endpointsFor(store: AccountStore): StripeObject[] {
+    const own = store.all('webhook_endpoint').filter((e) => e.connect !== true);
+    if (store.account === null) return own;
+    return [...own, ...opts.stores.account(null).all('webhook_endpoint').filter((e) => e.connect === true)];
+  }
+
   return {
     emit(store, type, object, previous, request) {
-      const endpoints = store
-        .all('webhook_endpoint')
-        .filter((e) => e.status === 'enabled' && Array.isArray(e.enabled_events) && (e.enabled_events.includes('*') || e.enabled_events.includes(type)));
+      const endpoints = endpointsFor(store).filter(
+        (e) => e.status === 'enabled' && Array.isArray(e.enabled_events) && (e.enabled_events.includes('*') || e.enabled_events.includes(type)),
+      );
       const event: StripeObject = {
         id: opts.newId('evt'),
         object: 'event',

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { ADMIN_PREFIX, handleAdmin, type AdminTarget } from './admin.js';
+import { ConnectedAccounts } from './accounts.js';
+import { ADMIN_PREFIX, AdminError, handleAdmin, type AdminTarget } from './admin.js';
 import { createClock, type ControllableClock } from './clock.js';
 import { createApi, createContext, type EmulatorRequest, type EmulatorResponse } from './dispatch.js';
 import { createEventBus } from './events.js';
@@ -43,6 +44,10 @@ export interface Emulator {
   seed(kind: 'demo'): Promise<void>;
   /** Makes an automatic payout, as Stripe does on an account's payout schedule (no API creates one). */
   automaticPayout(opts: AutomaticPayoutOptions): Promise<StripeObject>;
+  /** Makes a connected account exist (`id`, or a new random `acct_` id); returns its id. */
+  createAccount(id?: string): string;
+  /** The connected accounts this emulator knows. */
+  accounts(): string[];
   close(): Promise<void>;
 }
 
@@ -60,6 +65,7 @@ const SEED_KEY = 'sk_test_emulator_seed';
 /** A stateful Stripe emulator. Everything lives in this instance: several emulators in one process are independent. */
 export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   const stores = new Stores();
+  const accounts = new ConnectedAccounts(opts.accounts);
   const clock = createClock({
     startTime: opts.startTime,
     realtimeSpeed: opts.realtimeSpeed,
@@ -90,6 +96,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     faults,
     requestLog,
     expandable: allExpandable,
+    accounts,
     newId,
     options,
   });
@@ -104,11 +111,12 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       clock.clearTimers();
       requestLog.reset();
       faults.clear();
+      accounts.reset();
     },
     advance: (seconds) => clock.advance(seconds),
     now: () => clock.now(),
     pendingTimers: () => clock.pendingTimers(),
-    seed: () => seedDemo({ stripe: internalClient(), clock }),
+    seed: () => seedDemo({ stripe: internalClient(), clock, createAccount: (id) => accounts.add(id) }),
     mark: () => requestLog.mark(),
     since: (mark) => requestLog.since(mark),
     setFaults: (rules: FaultRule[]) => faults.set(rules),
@@ -116,10 +124,17 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     counts: () => stores.counts(),
     webhooksIdle: () => events.idle(),
     // Like a timer: one transaction, events with no request behind them.
-    automaticPayout: ({ amount, currency = 'usd', account = null }) =>
-      stores.tx.run(async () =>
-        createAutomaticPayout(createContext({ stores, clock, events, newId, options }, account, {}, {}, { request: null }), amount, currency),
-      ),
+    automaticPayout: async ({ amount, currency = 'usd', account = null }) => {
+      if (account !== null && !accounts.has(account)) throw new AdminError(`unknown connected account '${account}'`);
+      return stores.tx.run(async () =>
+        createAutomaticPayout(createContext({ stores, clock, events, accounts, newId, options }, account, {}, {}, { request: null }), amount, currency),
+      );
+    },
+    createAccount: (id = newId('acct')) => {
+      accounts.add(id);
+      return id;
+    },
+    accounts: () => accounts.list(),
   };
 
   function handle(req: EmulatorRequest): Promise<EmulatorResponse> {
@@ -200,6 +215,8 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     reset: admin.reset,
     seed: admin.seed,
     automaticPayout: admin.automaticPayout,
+    createAccount: admin.createAccount,
+    accounts: admin.accounts,
     async close() {
       clock.close();
       events.close();

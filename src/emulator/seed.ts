@@ -48,7 +48,8 @@ const CARDS = ['pm_card_visa', 'pm_card_mastercard', 'pm_card_amex', 'pm_card_vi
 const REASONS = ['requested_by_customer', 'duplicate', 'fraudulent'] as const;
 const RETURN_CODES = ['account_closed', 'no_account', 'invalid_account_number', 'account_frozen'] as const;
 
-export const seedDemo: SeedDemo = async ({ stripe, clock }) => {
+export const seedDemo: SeedDemo = async ({ stripe, clock, createAccount }) => {
+  for (const account of DEMO_CONNECTED_ACCOUNTS) createAccount(account);
   const random = prng(20240607);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
   const cents = (min: number, max: number) => Math.round(min + random() * (max - min));

@@ -89,6 +89,8 @@ export interface HandlerContext {
   schedule(at: number, fn: () => void): void;
   /** Emulator-wide options (e.g. the share of payouts that fail). */
   options: Required<Pick<EmulatorOptions, 'payoutFailureRate'>>;
+  /** Whether `id` is a connected account this emulator knows (transfer destinations must be). */
+  knowsAccount(id: string): boolean;
   /** The request's id (req_…); null when running from a clock timer. */
   readonly requestId: string | null;
   /**
@@ -151,6 +153,12 @@ export interface EmulatorOptions {
   webhookRetryDelayMs?: number;
   /** fetch used to deliver webhooks (default: global fetch); e.g. a gateway's in-process handler. */
   webhookFetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /**
+   * Connected accounts (`acct_…`) that exist from the start and survive a reset, besides the demo
+   * seed's and those added with `createAccount` / `POST /_emulator/accounts`. A `Stripe-Account`
+   * header or transfer destination naming any other account is refused, as on Stripe.
+   */
+  accounts?: string[];
 }
 
 /**
@@ -162,6 +170,8 @@ export interface EmulatorOptions {
 export interface SeedApi {
   stripe: Stripe;
   clock: Clock;
+  /** Makes a connected account exist (Stripe-Account headers and transfer destinations may then name it). */
+  createAccount(id: string): void;
 }
 
 /** Signature of `seedDemo` exported by src/emulator/seed.ts. */

@@ -11,6 +11,8 @@ import type { Redis } from 'ioredis';
  * Stripe event whose snapshot equals the last one published by the gateway's own
  * change (the webhook for a mutation already announced).
  *
+ * Objects are remembered per Connect account (see objectKey).
+ *
  * Stripe events that carry the same state as an earlier Stripe event still pass
  * (payout.updated then payout.paid): they are Stripe's own distinct events, and
  * clients switch on their type. Only Stripe events take part in rules (1) and (2):
@@ -20,6 +22,8 @@ export type GateVerdict = 'admit' | 'duplicate' | 'stale';
 
 /** One object's state as a change carries it. */
 export interface Snapshot {
+  /** The Connect account the object lives in; undefined for the platform. */
+  account?: string;
   objectId: string;
   /** fingerprintOf(the object), so equal snapshots are recognised without keeping them. */
   fingerprint: string;
@@ -49,6 +53,14 @@ export interface EventGateOptions {
   maxEvents?: number;
   /** How many objects' last event time and last published snapshot to remember (default 10,000). */
   maxObjects?: number;
+}
+
+/**
+ * Where the gate keeps one object's memory: per account and object, so no account's changes
+ * ever count against another's. Account ids start with acct_, so 'platform' names no account.
+ */
+function objectKey(snapshot: Snapshot): string {
+  return `${snapshot.account ?? 'platform'}:${snapshot.objectId}`;
 }
 
 /** Remembers who published a snapshot, so rule (4) only applies to the gateway's own announcements. */
@@ -87,7 +99,8 @@ export function createEventGate(opts: EventGateOptions = {}): EventGate {
 
   return {
     admit(snapshot, event) {
-      const memory = objects.get(snapshot.objectId) ?? {};
+      const key = objectKey(snapshot);
+      const memory = objects.get(key) ?? {};
       if (event) {
         if (seenEvents.has(event.id)) return 'duplicate';
         seenEvents.add(event.id);
@@ -96,8 +109,8 @@ export function createEventGate(opts: EventGateOptions = {}): EventGate {
         if (memory.created !== undefined && event.created < memory.created) return 'stale';
         memory.created = event.created;
       }
-      objects.delete(snapshot.objectId);
-      objects.set(snapshot.objectId, memory);
+      objects.delete(key);
+      objects.set(key, memory);
       bound(objects, maxObjects);
       if (repeats(memory.published, event, snapshot.fingerprint)) return 'duplicate';
       memory.published = publishedBy(event, snapshot.fingerprint);
@@ -140,9 +153,10 @@ return 'admit'
 export function createRedisEventGate(redis: Redis, keyPrefix: string): EventGate {
   return {
     async admit(snapshot, event) {
-      const published = `${keyPrefix}snap:${snapshot.objectId}`;
+      const key = objectKey(snapshot);
+      const published = `${keyPrefix}snap:${key}`;
       const verdict = event
-        ? await redis.eval(ADMIT_SCRIPT, 3, published, `${keyPrefix}evt:${event.id}`, `${keyPrefix}obj:${snapshot.objectId}`, REDIS_TTL_SECONDS, snapshot.fingerprint, event.created)
+        ? await redis.eval(ADMIT_SCRIPT, 3, published, `${keyPrefix}evt:${event.id}`, `${keyPrefix}obj:${key}`, REDIS_TTL_SECONDS, snapshot.fingerprint, event.created)
         : await redis.eval(ADMIT_SCRIPT, 1, published, REDIS_TTL_SECONDS, snapshot.fingerprint);
       return verdict as GateVerdict;
     },

@@ -38,7 +38,7 @@ interface IngestDeps {
  */
 async function publishIfNew<K extends keyof Topics>(deps: IngestDeps, topic: K, change: Topics[K][0], event?: StripeEventStamp): Promise<IngestOutcome> {
   const object = change.object;
-  const verdict = await deps.gate.admit({ objectId: object.id, fingerprint: fingerprintOf(object) }, event);
+  const verdict = await deps.gate.admit({ account: change.account, objectId: object.id, fingerprint: fingerprintOf(object) }, event);
   if (verdict !== 'admit') {
     deps.log.debug({ eventId: change.eventId, type: change.type, objectId: object.id, verdict }, 'change not published');
     return verdict;
@@ -53,12 +53,17 @@ export function createEventIngest(deps: IngestDeps) {
     const topic = topicForEvent(event);
     if (!topic) return 'ignored';
     // The topic map ties each topic to its object type; the event's `object` field was checked above.
-    const change = { eventId: event.id, type: event.type, created: event.created, object: event.data.object } as Topics[typeof topic][0];
+    const change = { eventId: event.id, type: event.type, created: event.created, object: event.data.object, ...accountOf(event.account) } as Topics[typeof topic][0];
     return publishIfNew(deps, topic, change, event);
   };
 }
 
 export type EventIngest = ReturnType<typeof createEventIngest>;
+
+/** `{ account }` for a connected account, nothing for the platform: a change's `account` is either an acct_ id or absent. */
+function accountOf(account: string | null | undefined): { account?: string } {
+  return account ? { account } : {};
+}
 
 /**
  * How resolvers announce a change the gateway made itself (a mutation's result, unexpanded as
@@ -66,14 +71,17 @@ export type EventIngest = ReturnType<typeof createEventIngest>;
  * sends for the same change later (or earlier) is published only once in all.
  */
 export interface OwnChanges {
-  /** `type` is the Stripe event type the change corresponds to; the change gets a synthetic 'gw_' id and the gateway's time. */
-  publish<K extends keyof Topics>(topic: K, type: string, object: Topics[K][0]['object']): Promise<IngestOutcome>;
+  /**
+   * `type` is the Stripe event type the change corresponds to; the change gets a synthetic 'gw_' id and the gateway's time.
+   * `account` is the Connect account the mutation acted as (its request's `stripeAccount`; undefined = the platform).
+   */
+  publish<K extends keyof Topics>(topic: K, type: string, object: Topics[K][0]['object'], account: string | undefined): Promise<IngestOutcome>;
 }
 
 export function createOwnChanges(deps: IngestDeps): OwnChanges {
   return {
-    publish(topic, type, object) {
-      const change = { eventId: `gw_${randomUUID()}`, type, created: Math.floor(Date.now() / 1000), object } as Topics[typeof topic][0];
+    publish(topic, type, object, account) {
+      const change = { eventId: `gw_${randomUUID()}`, type, created: Math.floor(Date.now() / 1000), object, ...accountOf(account) } as Topics[typeof topic][0];
       return publishIfNew(deps, topic, change);
     },
   };

@@ -30,7 +30,8 @@ export interface LiveEvents {
   attach(httpServer: Server, yoga: Parameters<typeof attachGraphQLWs>[1], wsOptions: GraphQLWsOptions): void;
   /**
    * Once the gateway listens at `url`: in emulator mode, registers `<url>/webhooks/stripe`
-   * with the emulator and also accepts the secret it returns (besides a configured one);
+   * with the emulator twice, for the platform's events and (a Connect endpoint) the connected
+   * accounts', and also accepts both secrets it returns (besides a configured one);
    * starts the events poller when configured.
    */
   start(opts: { url: string; stripe: Stripe; requestOptions?: Stripe.RequestOptions }): Promise<void>;
@@ -64,12 +65,15 @@ export function createLiveEvents(deps: { config: Config; log: Logger; pubsub?: P
     async start({ url, stripe, requestOptions = {} }) {
       if (config.mode === 'emulator') {
         const endpoint = new URL('/webhooks/stripe', url).toString();
-        try {
-          webhookSecrets.push(await registerWebhookEndpoint(stripe, url));
-          log.info({ url: endpoint }, 'webhook endpoint registered with the emulator');
-        } catch (err) {
-          // The gateway still serves queries, mutations and the subscriptions its own mutations feed.
-          log.warn({ err: (err as Error).message, url: endpoint }, 'could not register the webhook endpoint with the emulator');
+        // Registered as the platform (no Stripe-Account): Connect endpoints belong to the platform.
+        for (const connect of [false, true]) {
+          try {
+            webhookSecrets.push(await registerWebhookEndpoint(stripe, url, { connect }));
+            log.info({ url: endpoint, connect }, 'webhook endpoint registered with the emulator');
+          } catch (err) {
+            // The gateway still serves queries, mutations and the subscriptions its own mutations feed.
+            log.warn({ err: (err as Error).message, url: endpoint, connect }, 'could not register the webhook endpoint with the emulator');
+          }
         }
       }
       if (config.eventsPollIntervalMs) {

@@ -10,6 +10,11 @@ export interface ObjectChange<T> {
   created: number;
   /** The object's snapshot at that time. */
   object: T;
+  /**
+   * The Connect account the object lives in (the Stripe event's `account`, or the account a
+   * gateway mutation acted as); absent for the platform. Subscribers receive only their own account's changes.
+   */
+  account?: string;
 }
 
 /** The typed topic map: one topic per resource (all changes), and one per object id. */

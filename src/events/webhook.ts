@@ -101,13 +101,15 @@ function isEventShape(value: unknown): value is Stripe.Event {
 
 /**
  * Emulator mode: registers the gateway's webhook URL with the emulator through the SDK,
- * and returns the signing secret the emulator will sign deliveries with.
+ * and returns the signing secret the emulator will sign deliveries with. With `connect`,
+ * a Connect endpoint: it receives the connected accounts' events (and none of the platform's).
  */
-export async function registerWebhookEndpoint(stripe: Stripe, gatewayUrl: string): Promise<string> {
+export async function registerWebhookEndpoint(stripe: Stripe, gatewayUrl: string, opts: { connect: boolean }): Promise<string> {
   const endpoint = await stripe.webhookEndpoints.create({
     url: new URL(WEBHOOK_PATH, gatewayUrl).toString(),
     enabled_events: ['*'],
-    description: 'stripe-graphql-gateway live subscriptions',
+    connect: opts.connect,
+    description: `stripe-graphql-gateway live subscriptions (${opts.connect ? 'connected accounts' : 'platform'})`,
   });
   if (!endpoint.secret) throw new Error('the webhook endpoint was created without a signing secret');
   return endpoint.secret;

@@ -223,7 +223,7 @@ function inputPathOf(param: string): string[] {
  */
 export function settle<K extends keyof Topics & ResourceKind>(ctx: Context, kind: K, eventType: string, object: ResourceTypes[K]): void {
   ctx.loaders.prime(kind, object);
-  ctx.changes.publish(kind, eventType, object).catch((err: unknown) => {
+  ctx.changes.publish(kind, eventType, object, ctx.requestOptions.stripeAccount).catch((err: unknown) => {
     ctx.log.error({ err, kind, id: object.id, requestId: ctx.requestId }, 'mutation change not published to subscribers');
   });
 }

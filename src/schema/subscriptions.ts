@@ -55,12 +55,23 @@ export function objectEventType<T extends Topic>(opts: EventTypeOptions<T>): Obj
 /**
  * Subscribe-time checks for a per-object subscription: the id's prefix
  * (BAD_USER_INPUT, no upstream call), then one retrieve (NOT_FOUND for an
- * unknown id). Then the object's own topic.
+ * unknown id). Then the object's own topic, for the subscriber's account only.
  */
 export async function subscribeToObject<T extends Topic>(ctx: Context, topic: T, id: string): Promise<AsyncIterable<Change<T>>> {
   assertIdOf(KIND_TYPE_NAMES[topic], id, 'id');
   await assertExists(ctx, topic, id);
-  return (ctx.pubsub.subscribe as (topic: T, id: string) => AsyncIterable<Change<T>>)(topic, id);
+  const all = (ctx.pubsub.subscribe as (topic: T, id: string) => AsyncIterable<Change<T>>)(topic, id);
+  return pipe(all, filter(ofSubscriberAccount(ctx)));
+}
+
+/**
+ * The pubsub carries every account's changes (one gateway can serve several accounts, and
+ * instances share Redis): a subscriber receives only those of the Stripe account its requests
+ * act as (undefined = the platform), so a subscriber of one account never sees another's.
+ */
+function ofSubscriberAccount(ctx: Context): (change: Change<Topic>) => boolean {
+  const account = ctx.requestOptions.stripeAccount;
+  return (change) => change.account === account;
 }
 
 /**
@@ -72,10 +83,11 @@ export async function assertExists(ctx: Context, kind: ResourceKind, id: string)
   await createLoaders(ctx.stripe, ctx.requestOptions, ctx.requestId).load(kind, id);
 }
 
-/** A list subscription: every change on the topic whose object passes `keep`. */
+/** A list subscription: every change of the subscriber's account on the topic whose object passes `keep`. */
 export function subscribeToList<T extends Topic>(ctx: Context, topic: T, keep: (object: ResourceTypes[T]) => boolean): AsyncIterable<Change<T>> {
   const all = (ctx.pubsub.subscribe as (topic: T) => AsyncIterable<Change<T>>)(topic);
-  return pipe(all, filter((change: Change<T>) => keep(change.object as ResourceTypes[T])));
+  const ofAccount = ofSubscriberAccount(ctx);
+  return pipe(all, filter((change: Change<T>) => ofAccount(change) && keep(change.object as ResourceTypes[T])));
 }
 
 /** A `status: [XxxStatus!]` filter; UNRECOGNIZED matches statuses newer than the schema. No list means every status. */

@@ -11,7 +11,7 @@ describe('treasury financial accounts through the SDK', () => {
   let emulator: Emulator;
   let stripe: Stripe;
   beforeEach(() => {
-    emulator = createEmulator({ startTime: T0 });
+    emulator = createEmulator({ startTime: T0, accounts: ['acct_1SomeoneElse'] });
     stripe = inProcessStripe(emulator);
   });
   afterEach(() => emulator.close());

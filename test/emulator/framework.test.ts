@@ -7,7 +7,7 @@ describe('emulator framework', () => {
   let emulator: Emulator;
   let stripe: Stripe;
   beforeEach(() => {
-    emulator = createEmulator({ startTime: 1_700_000_000 });
+    emulator = createEmulator({ startTime: 1_700_000_000, accounts: ['acct_1A', 'acct_1B'] });
     stripe = inProcessStripe(emulator);
   });
   afterEach(() => emulator.close());

@@ -45,6 +45,15 @@ describe('demo seed', () => {
     for (const account of DEMO_CONNECTED_ACCOUNTS) expect(stored(emulator, 'charge', account).length).toBeGreaterThan(0);
   });
 
+  it('makes its three connected accounts exist: each reads its own payments with Stripe-Account', async () => {
+    expect(emulator.accounts()).toEqual([...DEMO_CONNECTED_ACCOUNTS]);
+    for (const account of DEMO_CONNECTED_ACCOUNTS) {
+      const payments = await stripe.charges.list({ limit: 100 }, { stripeAccount: account });
+      expect(payments.data.length).toBeGreaterThan(0);
+      expect(payments.data.every((p) => p.id.startsWith('py_'))).toBe(true);
+    }
+  });
+
   it('holds the reference examples\' facts, readable through the SDK', async () => {
     const canceledRefund = stored(emulator, 'refund').find((r) => r.amount === 1000 && r.status === 'canceled');
     expect(canceledRefund?.failure_reason).toBe('merchant_request');

@@ -5,12 +5,13 @@ import { REVERSAL_EXAMPLE, expectShape } from './shape.js';
 import { inProcessStripe, stored, stripeError } from './support.js';
 
 const CONNECTED = 'acct_1DemoConnected01';
+const OTHER = 'acct_1OtherConnected';
 
 describe('transfers and reversals through the SDK', () => {
   let emulator: Emulator;
   let stripe: Stripe;
   beforeEach(() => {
-    emulator = createEmulator({ startTime: 1_700_000_000 });
+    emulator = createEmulator({ startTime: 1_700_000_000, accounts: [CONNECTED, OTHER] });
     stripe = inProcessStripe(emulator);
   });
   afterEach(() => emulator.close());
@@ -90,7 +91,7 @@ describe('transfers and reversals through the SDK', () => {
   it('updates description and metadata with transfer.updated, and filters lists', async () => {
     const a = await transfer(100, { transfer_group: 'G1' });
     await emulator.advance(60);
-    const b = await stripe.transfers.create({ amount: 200, currency: 'usd', destination: 'acct_1OtherConnected' });
+    const b = await stripe.transfers.create({ amount: 200, currency: 'usd', destination: OTHER });
     const updated = await stripe.transfers.update(a.id, { description: 'Adjusted', metadata: { k: 'v' } });
     expect(updated).toMatchObject({ description: 'Adjusted', metadata: { k: 'v' } });
     const [event] = (await stripe.events.list({ type: 'transfer.updated' })).data;
@@ -139,7 +140,7 @@ describe('transfers and reversals through the SDK', () => {
     const payment = await stripe.charges.retrieve(tr.destination_payment as string, { expand: ['source_transfer'] }, { stripeAccount: CONNECTED });
     expect(payment.source_transfer).toBe(tr.id);
     // A transfer made by a connected account does not reach its destination's objects.
-    const sideways = await stripe.transfers.create({ amount: 50, currency: 'usd', destination: 'acct_1OtherConnected', expand: ['destination_payment'] }, { stripeAccount: CONNECTED });
+    const sideways = await stripe.transfers.create({ amount: 50, currency: 'usd', destination: OTHER, expand: ['destination_payment'] }, { stripeAccount: CONNECTED });
     expect(sideways.destination_payment).toMatch(/^py_/);
   });
 

@@ -28,12 +28,15 @@ async function receiver(failFirst = 0): Promise<{ url: string; received: Receive
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received, attempts: () => attempts, server };
 }
 
+const CONNECTED_A = 'acct_1WebhooksConnectA';
+const CONNECTED_B = 'acct_1WebhooksConnectB';
+
 describe('webhooks and events', () => {
   let emulator: Emulator;
   let stripe: Stripe;
   const servers: Server[] = [];
   beforeEach(() => {
-    emulator = createEmulator({ webhookRetryDelayMs: 20 });
+    emulator = createEmulator({ webhookRetryDelayMs: 20, accounts: [CONNECTED_A, CONNECTED_B] });
     stripe = inProcessStripe(emulator);
   });
   afterEach(async () => {
@@ -92,6 +95,37 @@ describe('webhooks and events', () => {
     await stripe.payouts.cancel(payout.id);
     await emulator.webhooks.idle();
     expect(hook.received.map((r) => JSON.parse(r.body).type)).toEqual(['payout.canceled']);
+  });
+
+  it("routes Connect events: connect endpoints get connected accounts' events with `account`, other endpoints only their own account's", async () => {
+    const [platformHook, connectHook, ownHook] = [await receiver(), await receiver(), await receiver()];
+    servers.push(platformHook.server, connectHook.server, ownHook.server);
+    const platformEndpoint = await stripe.webhookEndpoints.create({ url: platformHook.url, enabled_events: ['payout.created'] });
+    const connectEndpoint = await stripe.webhookEndpoints.create({ url: connectHook.url, enabled_events: ['payout.created'], connect: true });
+    // A connected account's own (account) endpoint.
+    const ownEndpoint = await stripe.webhookEndpoints.create({ url: ownHook.url, enabled_events: ['payout.created'] }, { stripeAccount: CONNECTED_B });
+    // As on Stripe, `connect` is not a field of the endpoint object.
+    expect(connectEndpoint).not.toHaveProperty('connect');
+    expect(await stripe.webhookEndpoints.retrieve(connectEndpoint.id)).not.toHaveProperty('connect');
+
+    const onPlatform = await stripe.payouts.create({ amount: 1, currency: 'usd' });
+    const onA = await stripe.payouts.create({ amount: 2, currency: 'usd' }, { stripeAccount: CONNECTED_A });
+    const onB = await stripe.payouts.create({ amount: 3, currency: 'usd' }, { stripeAccount: CONNECTED_B });
+    await emulator.webhooks.idle();
+
+    const seen = (hook: Awaited<ReturnType<typeof receiver>>, secret: string) =>
+      hook.received.map((r) => {
+        const event = stripe.webhooks.constructEvent(r.body, r.signature, secret);
+        return { account: event.account, payout: (event.data.object as Stripe.Payout).id };
+      });
+    expect(seen(platformHook, platformEndpoint.secret!)).toEqual([{ account: undefined, payout: onPlatform.id }]);
+    expect(seen(connectHook, connectEndpoint.secret!)).toEqual([
+      { account: CONNECTED_A, payout: onA.id },
+      { account: CONNECTED_B, payout: onB.id },
+    ]);
+    expect(seen(ownHook, ownEndpoint.secret!)).toEqual([{ account: CONNECTED_B, payout: onB.id }]);
+    // B's event counted both endpoints that received it.
+    expect((await stripe.events.list({ delivery_success: true }, { stripeAccount: CONNECTED_B })).data.map((e) => e.type)).toEqual(['payout.created']);
   });
 
   it('lists events by type wildcard, types and created; retrieves one', async () => {

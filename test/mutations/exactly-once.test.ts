@@ -41,7 +41,7 @@ describe('exactly once: the SDK retries a dropped connection with the same idemp
   let h: MutationHarness;
   beforeAll(async () => {
     // Retries on: a connection dropped after the emulator committed is retried by the SDK.
-    h = await mutationHarness({ env: { STRIPE_MAX_NETWORK_RETRIES: '2' } });
+    h = await mutationHarness({ env: { STRIPE_MAX_NETWORK_RETRIES: '2' }, emulator: { accounts: ['acct_1ExactlyOnce'] } });
   });
   afterAll(() => h.close());
 

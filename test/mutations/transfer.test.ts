@@ -43,7 +43,7 @@ type Result = { transfer: TransferView; reversal: ReversalView } & Record<string
 describe('transfer mutations', () => {
   let h: MutationHarness;
   beforeAll(async () => {
-    h = await mutationHarness();
+    h = await mutationHarness({ emulator: { accounts: [CONNECTED] } });
   });
   afterAll(() => h.close());
 
@@ -132,6 +132,11 @@ describe('transfer mutations', () => {
       input: { reversalId: reversal.reversalId, transferId: transfer.id, metadata: { order_id: null } },
     });
     expect(byStripeId.reversal.metadata).toEqual({});
+  });
+
+  it('a destination that is no connected account of this platform is a NotFoundError naming it', async () => {
+    const missing = await mutate(h, 'createTransfer', CREATE, { input: { amount: 100, currency: 'usd', destination: 'acct_1NotConnected' } });
+    expect(missing).toMatchObject({ __typename: 'NotFoundError', id: 'acct_1NotConnected' });
   });
 
   it('an unknown transfer is a NotFoundError', async () => {

@@ -11,7 +11,7 @@ let payoutIds: string[];
 let reversalKey: string;
 
 beforeAll(async () => {
-  emulator = createEmulator({ seed: 'none' });
+  emulator = createEmulator({ seed: 'none', accounts: ['acct_1Loaders'] });
   await emulator.ready;
   stripe = new Stripe('sk_test_loaders', { httpClient: Stripe.createFetchHttpClient(emulator.fetch), maxNetworkRetries: 0 });
   // Funds for payouts and a transfer, then objects to load.

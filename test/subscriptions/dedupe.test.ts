@@ -36,7 +36,7 @@ const gates: [string, () => EventGate][] = [
 ];
 
 const payout = (fields: Record<string, unknown> = {}) => ({ id: 'po_gate', object: 'payout', status: 'pending', amount: 100, metadata: {}, ...fields });
-const snap = (object: { id: string }): Snapshot => ({ objectId: object.id, fingerprint: fingerprintOf(object) });
+const snap = (object: { id: string }, account?: string): Snapshot => ({ account, objectId: object.id, fingerprint: fingerprintOf(object) });
 const evt = (created: number) => ({ id: `evt_${randomUUID()}`, created });
 
 describe.each(gates)('event gate %s', (_name, make) => {
@@ -72,6 +72,20 @@ describe.each(gates)('event gate %s', (_name, make) => {
     expect(await gate.admit(snap(payout()))).toBe('duplicate');
   });
 
+  it("keeps one memory per account: account A's changes of an object never hold back account B's", async () => {
+    const gate = make();
+    const object = payout({ status: 'paid' });
+    // The same snapshot announced in A, then in B (and on the platform): each is news in its own account.
+    expect(await gate.admit(snap(object, 'acct_A'))).toBe('admit');
+    expect(await gate.admit(snap(object, 'acct_B'))).toBe('admit');
+    expect(await gate.admit(snap(object))).toBe('admit');
+    expect(await gate.admit(snap(object, 'acct_A'))).toBe('duplicate');
+    // A newer Stripe event in A does not make an older one in B stale.
+    expect(await gate.admit(snap(payout({ description: 'a' }), 'acct_A'), evt(2_000))).toBe('admit');
+    expect(await gate.admit(snap(payout({ description: 'b' }), 'acct_B'), evt(1_000))).toBe('admit');
+    expect(await gate.admit(snap(payout({ description: 'a-old' }), 'acct_A'), evt(1_500))).toBe('stale');
+  });
+
   it("orders Stripe events by Stripe's time only: the gateway's own changes neither set nor meet it", async () => {
     const gate = make();
     // An emulator clock far behind real time: the gateway's change in between does not make later events stale.
@@ -100,7 +114,7 @@ it('Redis keeps the published snapshot for as long as event ids', async () => {
   prefixes.push(prefix);
   const gate = createRedisEventGate(client, prefix);
   await gate.admit(snap(payout()));
-  const ttl = await client.ttl(`${prefix}snap:po_gate`);
+  const ttl = await client.ttl(`${prefix}snap:platform:po_gate`);
   expect(ttl).toBeGreaterThan(3 * 24 * 3600 - 60);
   // And across gates on one Redis (two instances), a change is published once.
   expect(await createRedisEventGate(client, prefix).admit(snap(payout()), evt(1))).toBe('duplicate');

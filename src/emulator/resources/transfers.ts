@@ -6,11 +6,12 @@
  * credits the platform back (`transfer_refund`) and refunds that payment with
  * a `pyr_` refund in the connected account. Reversals are stored objects of
  * their own; the transfer embeds the newest ten as `reversals`.
- * `destination` is a plain account id (no account objects are stored, so it is
- * not expandable); `destination_payment` and a reversal's
+ * `destination` is the id of a connected account the emulator knows (no account
+ * objects are stored, so it is not expandable); `destination_payment` and a reversal's
  * `destination_payment_refund` expand from the platform into that account.
  */
 import type Stripe from 'stripe';
+import { ACCOUNT_ID } from '../accounts.js';
 import { invalidRequest, parameterInvalid, resourceMissing } from '../errors.js';
 import { LIST_PARAMS, listRoute, paginate } from '../list.js';
 import { applyMetadata } from '../metadata.js';
@@ -48,11 +49,13 @@ function embeddedReversals(ctx: HandlerContext, transferId: string): Stripe.ApiL
   };
 }
 
-function connectedAccountId(params: Record<string, unknown>): string {
-  const destination = str(params, 'destination', { required: true });
-  if (!/^acct_[A-Za-z0-9]+$/.test(destination)) {
+/** The destination: a connected account the emulator knows (Stripe answers an unknown one as a missing resource). */
+function connectedAccountId(ctx: HandlerContext): string {
+  const destination = str(ctx.params, 'destination', { required: true });
+  if (!ACCOUNT_ID.test(destination)) {
     throw parameterInvalid('destination', `Invalid destination: '${destination}' is not a connected account id (acct_…).`);
   }
+  if (!ctx.knowsAccount(destination)) throw invalidRequest(`No such destination: '${destination}'`, { code: 'resource_missing', param: 'destination' });
   return destination;
 }
 
@@ -60,7 +63,7 @@ function createTransfer(ctx: HandlerContext): StoredTransfer {
   const { params } = ctx;
   const value = amount(params, 'amount', { required: true });
   const cur = currency(params);
-  const destination = connectedAccountId(params);
+  const destination = connectedAccountId(ctx);
   const description = str(params, 'description') ?? null;
   const metadata = applyMetadata(null, params);
   const transferGroup = str(params, 'transfer_group') ?? null;

@@ -4,10 +4,14 @@ import { applyMetadata } from '../metadata.js';
 import { bool, str } from '../validate.js';
 import type { ExpandableMap, HandlerContext, Params, Route, StripeObject } from '../types.js';
 
-/** The signing secret is shown only in the create answer; stored endpoints keep it for signing deliveries. */
-function publicView(endpoint: StripeObject): StripeObject {
-  const { secret: _secret, ...rest } = endpoint;
-  return rest as StripeObject;
+/**
+ * What Stripe shows of an endpoint. The signing secret is shown only in the create answer; stored
+ * endpoints keep it for signing deliveries. `connect` is kept for routing events (events.ts) but,
+ * as on Stripe, is not a field of the object.
+ */
+function publicView(endpoint: StripeObject, withSecret = false): StripeObject {
+  const { secret, connect: _connect, ...rest } = endpoint;
+  return (withSecret ? { ...rest, secret } : rest) as StripeObject;
 }
 
 function load(ctx: HandlerContext): StripeObject {
@@ -56,15 +60,16 @@ export const routes: Route[] = [
         secret: ctx.newId('whsec'),
         status: 'enabled',
         url,
+        connect: bool(ctx.params, 'connect') ?? false,
       });
-      return endpoint;
+      return publicView(endpoint, true);
     },
   },
   {
     method: 'GET',
     path: '/v1/webhook_endpoints',
     accepts: [...LIST_PARAMS],
-    handler: (ctx) => paginate(ctx, ctx.store.all('webhook_endpoint').map(publicView), '/v1/webhook_endpoints'),
+    handler: (ctx) => paginate(ctx, ctx.store.all('webhook_endpoint').map((e) => publicView(e)), '/v1/webhook_endpoints'),
   },
   {
     method: 'GET',
