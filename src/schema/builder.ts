@@ -1,26 +1,13 @@
 import SchemaBuilder from '@pothos/core';
-import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import RelayPlugin from '@pothos/plugin-relay';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import ScopeDocsPlugin from './plugins/scope-docs.js';
 import type { Context } from '../context.js';
 import { SCOPES, type Scope } from '../auth/principal.js';
 import { typeNameForId } from '../stripe/ids.js';
+import { forbiddenError } from './forbidden.js';
 import { userError } from '../stripe/errors.js';
-
-/** The scopes a failed check wanted, for the FORBIDDEN message. */
-function missingScopes(failure: AuthFailure): string[] {
-  switch (failure.kind) {
-    case AuthScopeFailureType.AuthScope:
-    case AuthScopeFailureType.GrantedScope:
-      return [failure.scope];
-    case AuthScopeFailureType.AllAuthScopes:
-    case AuthScopeFailureType.AnyAuthScopes:
-      return failure.failures.flatMap(missingScopes);
-    default:
-      return [];
-  }
-}
 
 /**
  * The one SchemaBuilder. Fields are non-null unless marked `nullable: true`,
@@ -50,11 +37,7 @@ export const builder = new SchemaBuilder<{
     // Subscriptions are checked once, when they start, not on every event.
     authorizeOnSubscribe: true,
     authScopes: (ctx) => Object.fromEntries(SCOPES.map((scope) => [scope, ctx.principal.scopes.has(scope)])) as Record<Scope, boolean>,
-    unauthorizedError: (_parent, ctx, info, result) => {
-      const scopes = [...new Set(missingScopes(result.failure))];
-      const named = scopes.length ? scopes.map((s) => `\`${s}\``).join(' and ') : 'a scope it lacks';
-      return userError('FORBIDDEN', `${info.fieldName} needs the ${named} scope; ${ctx.principal.name} does not have it.`, { scopes });
-    },
+    unauthorizedError: (_parent, ctx, info, result) => forbiddenError(ctx, info, result),
   },
   relay: {
     clientMutationId: 'omit',

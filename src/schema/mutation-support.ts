@@ -9,6 +9,8 @@ import type { NodeTypeName } from '../stripe/ids.js';
 import type { ResourceKind, ResourceTypes } from '../stripe/resources.js';
 import type { Topics } from '../events/topics.js';
 import type { Scope } from '../auth/principal.js';
+import { audited, auditRefusal } from './mutation-audit.js';
+import { forbiddenError } from './forbidden.js';
 import { idempotencyKey, metadata, optional, parseInput, stripeId, toMetadataParam } from './mutation-input.js';
 import {
   AmountTooLargeError,
@@ -156,7 +158,10 @@ export async function stripeWrite<T>(ctx: Context, spec: WriteSpec, call: (optio
     return await call(options);
   } catch (err) {
     const typed = isStripeError(err) ? await typedStripeError(err, spec, ctx.redact) : null;
-    if (typed) throw typed;
+    if (typed) {
+      typed.stripeRequestId = (err as Stripe.errors.StripeError).requestId;
+      throw typed;
+    }
     ctx.log.warn({ err, mutation: spec.mutation, requestId: ctx.requestId }, 'mutation failed upstream');
     throw toGraphQLError(err, ctx.requestId);
   }
@@ -261,12 +266,19 @@ export function defineMutation<Input, Payload extends object>(spec: MutationSpec
       type: payload,
       description: spec.description,
       authScopes: { [spec.scope]: true },
+      // A refused mutation is audited too.
+      unauthorizedError: (_root, args, ctx, info, result) => {
+        const error = forbiddenError(ctx, info, result);
+        auditRefusal(ctx, spec.name, args.input as Record<string, unknown>, error);
+        return error;
+      },
       args: { input: inputArg(t.arg, spec.input) },
       errors: mutationErrors(spec.name, spec.errors),
-      resolve: async (_root, args, ctx) => {
-        if (spec.scope === 'test_helpers') assertTestMode(ctx, spec.name);
-        return spec.resolve(ctx, parseInput(spec.rules, args.input));
-      },
+      resolve: (_root, args, ctx) =>
+        audited(ctx, spec.name, args.input as Record<string, unknown>, async () => {
+          if (spec.scope === 'test_helpers') assertTestMode(ctx, spec.name);
+          return spec.resolve(ctx, parseInput(spec.rules, args.input));
+        }),
     }),
   );
 }

@@ -10,6 +10,8 @@ import { builder } from './builder.js';
 export abstract class UserFacingError extends Error {
   /** A stable, machine-readable code (the same as extensions.code elsewhere in the API). */
   abstract readonly code: string;
+  /** Stripe's request id when Stripe refused the write (for the audit line; not a schema field). */
+  stripeRequestId?: string;
 }
 
 /** The object (or an object the input refers to) does not exist for this account. */

@@ -143,6 +143,40 @@ describe('HTTP', () => {
   });
 });
 
+describe('audit', () => {
+  type AuditLine = Record<string, unknown> & { audit?: string; mutation?: string };
+  const auditLines = (): AuditLine[] =>
+    h.logs.map((l) => JSON.parse(l) as AuditLine).filter((l) => l.audit === 'mutation');
+
+  it('writes one line per mutation: who, which account, what, Stripe’s request id and the outcome', async () => {
+    const before = auditLines().length;
+    const created = await h.gql<{ createPayout: { payout: { id: string } } }>(
+      'mutation { createPayout(input: { amount: 4321, currency: "usd", idempotencyKey: "order-77" }) { ... on CreatePayoutPayload { payout { id } } } }',
+      {},
+      bearer(ADMIN_KEY),
+    );
+    const id = created.data!.createPayout.payout.id;
+    await h.gql('mutation { cancelPayout(input: { payoutId: "po_doesnotexist" }) { __typename } }', {}, bearer(ADMIN_KEY));
+    await h.gql(CREATE_PAYOUT, {}, bearer(SERVICE_KEY));
+    const lines = auditLines().slice(before);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({
+      principal: 'payout-bot',
+      principalKind: 'api-key',
+      account: 'platform',
+      mutation: 'createPayout',
+      target: id,
+      amount: 4321,
+      currency: 'usd',
+      idempotencyKey: 'order-77',
+      stripeRequestId: expect.stringMatching(/^req_/),
+      outcome: 'succeeded',
+    });
+    expect(lines[1]).toMatchObject({ mutation: 'cancelPayout', target: 'po_doesnotexist', outcome: 'NOT_FOUND', stripeRequestId: expect.stringMatching(/^req_/) });
+    expect(lines[2]).toMatchObject({ principal: 'reporting', mutation: 'createPayout', amount: 500, outcome: 'FORBIDDEN' });
+  });
+});
+
 describe('graphql-ws', () => {
   const SUBSCRIPTION = 'subscription { payoutEvents { type payout { id } } }';
 
