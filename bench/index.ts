@@ -14,9 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { printQueryShapes, runQueryShapes, type ShapeResult } from './queries.js';
 import { DEFAULT_LATENCY_OPTIONS, printLatency, runLatency, type LatencyOptions, type LatencyReport } from './latency.js';
 import { renderBenchmarks, type SubscriptionFigures } from './report.js';
+import { authRows, runAuth, type AuthFigures } from './auth.js';
 import { machine, sleep, table } from './support.js';
 
-const PARTS = ['queries', 'latency', 'subscriptions'] as const;
+const PARTS = ['queries', 'latency', 'auth', 'subscriptions'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Args {
@@ -103,6 +104,7 @@ console.log(
 let shapes: ShapeResult[] | null = null;
 let latency: LatencyReport | null = null;
 let subscriptions: SubscriptionFigures | null = null;
+let auth: AuthFigures | null = null;
 let failed = false;
 
 if (args.parts.includes('queries')) {
@@ -131,10 +133,24 @@ if (args.parts.includes('latency')) {
     }
   });
 }
+if (args.parts.includes('auth')) {
+  auth = await timed('auth', async () => {
+    try {
+      const figures = await runAuth({ iterations: args.latency.iterations[0], warmup: args.latency.warmup, env: args.latency.env });
+      console.log('\nAuthentication overhead: page of 100 payouts, JWT-verifying gateway vs open gateway\n');
+      console.log(table(authRows(figures)));
+      return figures;
+    } catch (err) {
+      failed = true;
+      console.error('auth bench failed:', err);
+      return null;
+    }
+  });
+}
 const record = () => {
   if (!args.write || failed) return;
   const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
-  writeFileSync(file, renderBenchmarks({ machine: host, shapes, latency, subscriptions }));
+  writeFileSync(file, renderBenchmarks({ machine: host, shapes, latency, auth, subscriptions }));
   console.log(`\nwrote ${file}`);
 };
 // Recorded before the subscriptions part too, so a slow or failing part loses nothing.

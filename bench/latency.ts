@@ -11,7 +11,7 @@ import type { FromChild, Role, ToChild } from './server.js';
 import { createHttpClient, fixed, percentile, ratio, table, verdict, type HttpResult } from './support.js';
 
 /** Every payout field that costs no upstream call beyond the expanded balance transaction, and every balance transaction field. */
-const PAGE_QUERY = `{ payouts(first: 100) { edges { node {
+export const PAGE_QUERY = `{ payouts(first: 100) { edges { node {
   id amount applicationFeeAmount applicationFeeId arrivalDate automatic balanceTransactionId created currency description
   destinationId failureBalanceTransactionId failureCode failureCodeRaw failureMessage livemode metadata method methodRaw
   originalPayoutId payoutMethod reconciliationStatus reconciliationStatusRaw reversedById sourceType sourceTypeRaw
@@ -67,7 +67,7 @@ export interface LatencyReport {
   options: LatencyOptions;
 }
 
-interface Child {
+export interface Child {
   url: string;
   cpuMs(): Promise<number>;
   stop(): Promise<void>;
@@ -76,8 +76,15 @@ interface Child {
 const SERVER_SCRIPT = fileURLToPath(new URL('./server.ts', import.meta.url));
 const START_TIMEOUT_MS = 90_000;
 
-function spawnServer(role: Role, upstream: string | undefined, env: Record<string, string>, execArgv: string[] = []): Promise<Child> {
-  const proc: ChildProcess = fork(SERVER_SCRIPT, upstream ? [role, upstream] : [role], {
+export function spawnServer(
+  role: Role,
+  upstream: string | undefined,
+  env: Record<string, string>,
+  execArgv: string[] = [],
+  config?: Record<string, string>,
+): Promise<Child> {
+  const argv = [role, ...(upstream ? [upstream] : []), ...(config ? [JSON.stringify(config)] : [])];
+  const proc: ChildProcess = fork(SERVER_SCRIPT, argv, {
     execArgv: ['--import', 'tsx', ...execArgv],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -128,10 +135,10 @@ function spawnServer(role: Role, upstream: string | undefined, env: Record<strin
   );
 }
 
-type Send = () => Promise<HttpResult>;
+export type Send = () => Promise<HttpResult>;
 
 /** Sequential latencies of two systems, interleaved request by request so that both see the same machine noise. */
-async function sequential(a: Send, b: Send, iterations: number, warmup: number): Promise<[number[], number[]]> {
+export async function sequential(a: Send, b: Send, iterations: number, warmup: number): Promise<[number[], number[]]> {
   for (let i = 0; i < warmup; i++) await Promise.all([a(), b()].map((p) => p.then(expectOk)));
   const times: [number[], number[]] = [[], []];
   for (let i = 0; i < iterations; i++) {
@@ -158,7 +165,7 @@ async function load(send: Send, concurrency: number, ms: number): Promise<number
   return done;
 }
 
-function expectOk(res: HttpResult): HttpResult {
+export function expectOk(res: HttpResult): HttpResult {
   if (res.status !== 200) throw new Error(`bench request failed with HTTP ${res.status}: ${res.body.slice(0, 300)}`);
   return res;
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { queryShapeRows, type ShapeResult } from './queries.js';
 import { CPU_TARGET, latencyRows, latencyTarget, targetRows, type LatencyReport } from './latency.js';
 import { fixed, markdownTable, ratio, type Machine } from './support.js';
+import { authRows, type AuthFigures } from './auth.js';
 
 /** Whatever bench/subscriptions.ts reports. */
 export type SubscriptionFigures = unknown;
@@ -12,6 +13,7 @@ export interface BenchFigures {
   machine: Machine;
   shapes: ShapeResult[] | null;
   latency: LatencyReport | null;
+  auth: AuthFigures | null;
   subscriptions: SubscriptionFigures | null;
 }
 
@@ -113,6 +115,17 @@ ${
 }`;
 }
 
+function authSection(f: AuthFigures | null): string {
+  if (!f) return '## Authentication overhead\n\nNot measured in this run.';
+  return `## Authentication overhead: page of 100 payouts
+
+Two gateway processes on one emulator, one open and one verifying a JWT against a JWKS served on loopback by the bench
+(RS256, the token sent with every request); ${f.iterations} requests each, interleaved, after warm-up. Verified tokens are
+cached until they expire, so after the first request a token costs a map lookup, not a signature check.
+
+${markdownTable(authRows(f))}`;
+}
+
 const SUBSCRIPTIONS_SETUP = `Figures reported by bench/subscriptions.ts: subscribers are real graphql-ws clients in a forked process, the
 gateway runs in the bench process, loopback only; latency runs from posting a signed webhook to each client's receipt of the
 event. All subscribers watch one payout with the same operation, so they share one stream: each event is executed once and
@@ -136,7 +149,7 @@ export function renderBenchmarks(f: BenchFigures): string {
   return `# Benchmarks
 
 Produced by \`npm run bench\` (about 2–3 minutes; loopback only; it starts and stops its own processes).
-Run one part with \`npm run bench -- queries\`, \`-- latency\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
+Run one part with \`npm run bench -- queries\`, \`-- latency\`, \`-- auth\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
 \`--node-env=development\` or \`--cpu-prof\` for variants (variants and partial runs only print; a full run rewrites this file).
 
 ${machineSection(f.machine)}
@@ -144,6 +157,8 @@ ${machineSection(f.machine)}
 ${shapesSection(f.shapes)}
 
 ${latencySection(f.latency)}
+
+${authSection(f.auth)}
 
 ${subscriptionsSection(f.subscriptions)}
 ${history()}`;

@@ -22,14 +22,14 @@ export const DIRECT_PARAMS = { limit: 100, expand: ['data.balance_transaction'] 
 
 const send = (message: FromChild) => process.send?.(message);
 
-async function start(role: Role, upstream: string | undefined): Promise<{ url: string; close: () => Promise<void> }> {
+async function start(role: Role, upstream: string | undefined, extraEnv: Record<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
   if (role === 'emulator') {
     const emulator = createEmulator({ seed: 'demo' });
     await emulator.ready;
     const { url } = await emulator.listen(0, '127.0.0.1');
     return { url, close: () => emulator.close() };
   }
-  const config = loadConfig({ PORT: '0', STRIPE_API_BASE: upstream, STRIPE_MAX_NETWORK_RETRIES: '0', LOG_LEVEL: 'warn' });
+  const config = loadConfig({ PORT: '0', STRIPE_API_BASE: upstream, STRIPE_MAX_NETWORK_RETRIES: '0', LOG_LEVEL: 'warn', ...extraEnv });
   if (role === 'gateway') {
     const gateway = createGateway(config);
     const { url } = await gateway.start();
@@ -54,8 +54,9 @@ async function start(role: Role, upstream: string | undefined): Promise<{ url: s
   };
 }
 
-const [role, upstream] = process.argv.slice(2) as [Role, string | undefined];
-const running = await start(role, upstream);
+// The third argument: gateway configuration beyond the defaults above, as JSON (e.g. JWT_* for the auth bench).
+const [role, upstream, extra] = process.argv.slice(2) as [Role, string | undefined, string | undefined];
+const running = await start(role, upstream, extra ? (JSON.parse(extra) as Record<string, string>) : {});
 // If the parent dies, so do we: the bench must never leave processes behind.
 process.on('disconnect', () => void running.close().finally(() => process.exit(0)));
 process.on('message', (message: ToChild) => {

@@ -45,7 +45,9 @@ function codeForStripeError(err: Stripe.errors.StripeError): ErrorCode {
     return 'RATE_LIMITED';
   }
   if (status === 404 || err.code === 'resource_missing') return 'NOT_FOUND';
-  if (status === 401 || err instanceof Stripe.errors.StripeAuthenticationError) return 'UNAUTHENTICATED';
+  // Stripe refusing the gateway's own key is the gateway's fault, not the caller's: UNAUTHENTICATED
+  // is reserved for the caller's credentials (a client would sign its user out on it).
+  if (status === 401 || err instanceof Stripe.errors.StripeAuthenticationError) return 'UPSTREAM_ERROR';
   if (status === 403 || err instanceof Stripe.errors.StripePermissionError) return 'FORBIDDEN';
   // 400 invalid_request_error and 402 card_error: the request itself was wrong.
   if (status === 400 || status === 402) return 'BAD_USER_INPUT';
@@ -56,11 +58,10 @@ function codeForStripeError(err: Stripe.errors.StripeError): ErrorCode {
 function messageFor(code: ErrorCode, err: Stripe.errors.StripeError): string {
   const upstream = redactSecrets(err.message || 'no message');
   switch (code) {
-    case 'UNAUTHENTICATED':
-      return 'The gateway’s Stripe key was rejected by Stripe. Check STRIPE_SECRET_KEY.';
     case 'RATE_LIMITED':
       return 'Stripe is rate limiting this account; retry after a short pause.';
     case 'UPSTREAM_ERROR':
+      if (err.statusCode === 401) return 'Stripe rejected the gateway’s API key; the gateway’s operators must check STRIPE_SECRET_KEY.';
       return err instanceof Stripe.errors.StripeConnectionError
         ? 'Could not reach Stripe; try again later.'
         : `Stripe could not complete the request${err.statusCode ? ` (HTTP ${err.statusCode})` : ''}: ${upstream}`;

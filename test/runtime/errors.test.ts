@@ -36,7 +36,7 @@ describe('toGraphQLError', () => {
   it.each([
     [400, { type: 'idempotency_error', message: 'Keys for idempotent requests can only be used with the same parameters' }, 'IDEMPOTENCY_CONFLICT'],
     [409, { type: 'invalid_request_error', code: 'idempotency_key_in_use', message: 'in use' }, 'IDEMPOTENCY_CONFLICT'],
-    [401, { type: 'invalid_request_error', message: 'Invalid API Key provided' }, 'UNAUTHENTICATED'],
+    [401, { type: 'invalid_request_error', message: 'Invalid API Key provided' }, 'UPSTREAM_ERROR'],
     [403, { type: 'invalid_request_error', message: 'The provided key does not have access' }, 'FORBIDDEN'],
     [429, { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests' }, 'RATE_LIMITED'],
     [500, { type: 'api_error', message: 'Something went wrong on Stripe’s end' }, 'UPSTREAM_ERROR'],
