@@ -18,7 +18,15 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   EVENTS_POLL_INTERVAL_MS: z.coerce.number().int().positive().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+  MAX_UPSTREAM_CALLS: z.coerce.number().int().positive().default(25),
+  RATE_LIMIT_CALLS: z.coerce.number().int().positive().default(300),
+  RATE_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
+})
+  // A request the budget lets through must fit in a principal's window, or it could never run.
+  .refine((e) => e.MAX_UPSTREAM_CALLS <= e.RATE_LIMIT_CALLS, {
+    message: 'must not exceed RATE_LIMIT_CALLS (a request within the budget must fit in the rate limit)',
+    path: ['MAX_UPSTREAM_CALLS'],
+  });
 
 export type Env = z.input<typeof EnvSchema>;
 
@@ -42,6 +50,11 @@ export interface Config {
   readonly redisUrl?: string;
   readonly eventsPollIntervalMs?: number;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Most upstream calls one operation may be planned to make; above it, QUERY_TOO_EXPENSIVE before any call. */
+  readonly maxUpstreamCalls: number;
+  /** Upstream calls one principal may spend per window (shared through Redis when redisUrl is set). */
+  readonly rateLimitCalls: number;
+  readonly rateLimitWindowS: number;
 }
 
 /** The key used against the embedded emulator (any well-formed test key works there). */
@@ -72,5 +85,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl: e.REDIS_URL,
     eventsPollIntervalMs: e.EVENTS_POLL_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
+    maxUpstreamCalls: e.MAX_UPSTREAM_CALLS,
+    rateLimitCalls: e.RATE_LIMIT_CALLS,
+    rateLimitWindowS: e.RATE_LIMIT_WINDOW_S,
   } satisfies Config);
 }

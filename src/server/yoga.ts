@@ -20,6 +20,9 @@ import { mapExecutionErrors, maskError, type ExecutionArgsOf } from './error-map
 import { isSharedStream } from './shared-subscriptions.js';
 import { Utf8Response } from './utf8-response.js';
 import { useRequestBodyLimit } from './request-body-limit.js';
+import { countingClient } from '../stripe/call-count.js';
+import { useUpstreamCost } from './cost.js';
+import { useRateLimit, type UpstreamRateLimiter } from './rate-limit.js';
 
 export interface GatewayYogaOptions {
   config: Config;
@@ -30,6 +33,8 @@ export interface GatewayYogaOptions {
   /** Where mutations announce their changes. */
   changes: OwnChanges;
   log: Logger;
+  /** Spends each operation's estimated upstream calls from its principal's budget. */
+  rateLimiter: UpstreamRateLimiter;
   /** Extra plugins (webhook route, ...), run before the gateway's own. */
   plugins?: Plugin[];
 }
@@ -114,12 +119,14 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
     maskedErrors: { maskError },
     context: ({ request }): Context => {
       const requestId = idOf(request);
+      const counted = countingClient(stripe);
       return {
         config,
         principal: ANONYMOUS,
-        stripe,
+        stripe: counted.stripe,
+        upstream: { estimated: null, made: counted.made },
         requestOptions,
-        loaders: createLoaders(stripe, requestOptions, requestId),
+        loaders: createLoaders(counted.stripe, requestOptions, requestId),
         pubsub,
         changes,
         log: log.child({ requestId }),
@@ -129,6 +136,9 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
     plugins: [
       useHealthz(),
       useRequestBodyLimit(),
+      // After validation, before anything executes (shared subscription streams included).
+      useUpstreamCost(config.maxUpstreamCalls),
+      useRateLimit(opts.rateLimiter),
       ...(opts.plugins ?? []),
       useCompiledQueries(log),
       useGatewayErrors(),
