@@ -11,7 +11,7 @@ import { refuse } from './cost.js';
 
 /** Upstream calls each principal may spend per window. */
 export interface UpstreamRateLimiter {
-  /** Spends `calls` of `key`'s window; when they don't fit, how long until the window resets. */
+  /** Spends `calls` of `key`'s window; when they don't fit, spends nothing and says how long until the window resets. */
   spend(key: string, calls: number): Promise<{ allowed: true } | { allowed: false; retryAfterS: number }>;
   close(): Promise<void>;
 }
@@ -44,6 +44,8 @@ export function createRateLimiter(config: Config, log: Logger, opts: { keyPrefix
         return { allowed: true };
       } catch (res) {
         if (!(res instanceof RateLimiterRes)) throw res;
+        // consume() counts a refused spend too; it makes no upstream call, so it gives the calls back.
+        await limiter.reward(key, calls);
         return { allowed: false, retryAfterS: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
       }
     },
