@@ -13,8 +13,8 @@ import type { Context } from '../context.js';
 import { usesConditions } from '../stripe/expand.js';
 import { estimateUpstreamCalls, fragmentsOf, planUpstreamCost, type CostPlan } from '../stripe/upstream-cost.js';
 
-/** What the cost gate needs of an execution (yoga's onExecute and onSubscribe payloads both have it). */
-interface GatePayload {
+/** What a gate before execution needs (yoga's onExecute and onSubscribe payloads both have it). */
+export interface GatePayload {
   args: ExecutionArgs & { contextValue: Context };
   setResultAndStopExecution: (result: ExecutionResult) => void;
 }
@@ -38,15 +38,17 @@ function coercedVariables(schema: GraphQLSchema, operation: OperationDefinitionN
   return coerced ?? null;
 }
 
+/** The operation's plan: kept with its document, unless @skip/@include make it depend on this request's variables. */
 function planOf(cache: PlanCache, args: ExecutionArgs, operation: OperationDefinitionNode, variables: Record<string, unknown>): CostPlan {
+  const name = operation.name?.value ?? '';
+  const kept = cache.get(args.document)?.get(name);
+  if (kept) return kept;
   const fragments = fragmentsOf(args.document);
-  // With @skip/@include the plan depends on this request's variables.
   if (usesConditions(operation, fragments)) return planUpstreamCost(args.schema, operation, fragments, variables);
+  const plan = planUpstreamCost(args.schema, operation, fragments, {});
   let byName = cache.get(args.document);
   if (!byName) cache.set(args.document, (byName = new Map()));
-  const name = operation.name?.value ?? '';
-  let plan = byName.get(name);
-  if (!plan) byName.set(name, (plan = planUpstreamCost(args.schema, operation, fragments, {})));
+  byName.set(name, plan);
   return plan;
 }
 

@@ -7,7 +7,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import type { Principal } from '../auth/principal.js';
-import { refuse } from './cost.js';
+import { refuse, type GatePayload } from './cost.js';
 
 /** Upstream calls each principal may spend per window. */
 export interface UpstreamRateLimiter {
@@ -72,10 +72,11 @@ export function rateLimitKey(principal: Principal, req: IncomingMessage | undefi
  * without executing anything. Operations estimated at no upstream call spend nothing.
  */
 export function useRateLimit(limiter: UpstreamRateLimiter): Plugin<Context> {
-  const gate = async (payload: Parameters<typeof refuse>[0]): Promise<void> => {
+  const gate = async (payload: GatePayload): Promise<void> => {
     const ctx = payload.args.contextValue;
     const calls = ctx.upstream.estimated;
     if (!calls) return;
+    // yoga's node server context (and ws.ts) put the node request in the context as `req`.
     const verdict = await limiter.spend(rateLimitKey(ctx.principal, (ctx as { req?: IncomingMessage }).req), calls);
     if (verdict.allowed) return;
     refuse(

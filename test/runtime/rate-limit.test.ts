@@ -8,7 +8,7 @@ import { createLogger } from '../../src/server/logger.js';
 import { createEmulator, type Emulator } from '../../src/emulator/index.js';
 import { rateLimitKey } from '../../src/server/rate-limit.js';
 import { createHarness, type Harness } from '../harness.js';
-import { wsClient } from '../subscriptions/clients.js';
+import { wsClient, wsSubscribe } from '../subscriptions/clients.js';
 import { startTestRedis, type TestRedis } from '../subscriptions/redis.js';
 
 /** One upstream call: a page of payouts. */
@@ -96,6 +96,18 @@ describe('per-principal rate limit (in memory)', () => {
       expect(calls.total).toBe(0);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
       expect(result.errors?.[0]?.extensions).not.toHaveProperty('http');
+
+      // A subscription spends its subscribe-time retrieve (the id must exist): refused too …
+      const named = wsSubscribe(client, 'subscription { payoutUpdated(id: "po_000000000000000000000001") { eventId } }');
+      const [refused] = await named.inbox.waitFor(1);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+      // … while one naming no object costs nothing upfront and starts.
+      const before = h.gateway.live.stats().subscribers;
+      const all = wsSubscribe(client, 'subscription { payoutEvents { eventId } }');
+      for (let i = 0; i < 100 && h.gateway.live.stats().subscribers === before; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(h.gateway.live.stats().subscribers).toBe(before + 1);
+      expect(all.inbox.results).toEqual([]);
+      all.unsubscribe();
     } finally {
       await client.dispose();
     }
