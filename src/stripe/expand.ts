@@ -112,7 +112,7 @@ export class SelectionWalker {
    * Field nodes selected on `type` across `parents`, grouped by response key as execution
    * groups them (each key is resolved once per object; aliases of one field are separate keys).
    */
-  fieldsOn(type: GraphQLObjectType, parents: readonly { readonly selectionSet?: SelectionSetNode }[]): Map<string, FieldNode[]> {
+  private fieldsOn(type: GraphQLObjectType, parents: readonly { readonly selectionSet?: SelectionSetNode }[]): Map<string, FieldNode[]> {
     const byKey = new Map<string, FieldNode[]>();
     const visited = new Set<string>();
     const collect = (set: SelectionSetNode | undefined): void => {
