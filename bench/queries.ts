@@ -24,7 +24,7 @@ export interface ShapeResult {
   pass: boolean;
 }
 
-interface Shape {
+export interface Shape {
   name: string;
   query: string;
   /** The fewest calls possible for the data in `data`, and why. */
@@ -59,7 +59,7 @@ const countAt = (data: Json, ...paths: string[]): number => paths.reduce((n, p) 
 const distinct = (data: Json, path: string): number => new Set(valuesAt(data, path).map(String)).size;
 
 /** The ids each shape needs, read from the seeded emulator before counting starts. */
-interface Fixtures {
+export interface Fixtures {
   payoutId: string;
   payoutCursor: string;
   transferId: string;
@@ -72,7 +72,7 @@ interface Fixtures {
  * Prepares data the demo seed lacks for these shapes: a few payout reversals (so
  * `originalPayout` is non-null on the newest payouts), then picks ids. Not counted.
  */
-async function prepareFixtures(stripe: Stripe): Promise<Fixtures> {
+export async function prepareFixtures(stripe: Stripe): Promise<Fixtures> {
   const paid = await stripe.payouts.list({ status: 'paid', limit: 20 });
   let reversed = 0;
   for (const payout of paid.data) {
@@ -103,7 +103,7 @@ async function prepareFixtures(stripe: Stripe): Promise<Fixtures> {
   };
 }
 
-function shapes(f: Fixtures): Shape[] {
+export function shapes(f: Fixtures): Shape[] {
   const nodeSelection = `id
       ... on Payout { amount balanceTransaction { fee } }
       ... on Refund { amount charge { id amount } }

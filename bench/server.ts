@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { createEmulator } from '../src/emulator/index.js';
 import { createGateway } from '../src/gateway.js';
 import { createStripeClient } from '../src/stripe/client.js';
+import { NO_RATE_LIMIT } from '../test/harness.js';
 
 export type Role = 'emulator' | 'gateway' | 'direct';
 export type ToChild = 'cpu' | 'stop';
@@ -29,7 +30,7 @@ async function start(role: Role, upstream: string | undefined, extraEnv: Record<
     const { url } = await emulator.listen(0, '127.0.0.1');
     return { url, close: () => emulator.close() };
   }
-  const config = loadConfig({ PORT: '0', STRIPE_API_BASE: upstream, STRIPE_MAX_NETWORK_RETRIES: '0', LOG_LEVEL: 'warn', ...extraEnv });
+  const config = loadConfig({ PORT: '0', STRIPE_API_BASE: upstream, STRIPE_MAX_NETWORK_RETRIES: '0', LOG_LEVEL: 'warn', ...NO_RATE_LIMIT, ...extraEnv });
   if (role === 'gateway') {
     const gateway = createGateway(config);
     const { url } = await gateway.start();

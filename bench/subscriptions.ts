@@ -24,6 +24,7 @@ import { createGateway, type Gateway } from '../src/gateway.js';
 import { createLogger } from '../src/server/logger.js';
 import { createEmulator, type Emulator } from '../src/emulator/index.js';
 import { redisAnswers } from '../test/subscriptions/redis.js';
+import { NO_RATE_LIMIT } from '../test/harness.js';
 
 export interface SubscriptionBenchFigures {
   subscribersHeld: number;
@@ -179,6 +180,7 @@ async function startGateway(emulatorUrl: string, redisUrl?: string, channelPrefi
     STRIPE_WEBHOOK_SECRET: SECRET,
     STRIPE_MAX_NETWORK_RETRIES: '0',
     LOG_LEVEL: 'silent',
+    ...NO_RATE_LIMIT,
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
   });
   const gateway = createGateway(config, { logger: createLogger('silent'), pubsub: { channelPrefix } });

@@ -36,7 +36,15 @@ const EnvSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
     .refine((origins) => origins.every(isOrigin), 'must be comma-separated origins like https://app.example.com (scheme, host, optional port; no path)'),
-});
+  MAX_UPSTREAM_CALLS: z.coerce.number().int().positive().default(25),
+  RATE_LIMIT_CALLS: z.coerce.number().int().positive().default(300),
+  RATE_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
+})
+  // A request the budget lets through must fit in a principal's window, or it could never run.
+  .refine((e) => e.MAX_UPSTREAM_CALLS <= e.RATE_LIMIT_CALLS, {
+    message: 'must not exceed RATE_LIMIT_CALLS (a request within the budget must fit in the rate limit)',
+    path: ['MAX_UPSTREAM_CALLS'],
+  });
 
 function isOrigin(value: string): boolean {
   try {
@@ -104,6 +112,11 @@ export interface Config {
   readonly auth: AuthConfig;
   /** Exact origins allowed cross-origin (CORS and WebSocket Origin); empty: none. */
   readonly corsOrigins: readonly string[];
+  /** Most upstream calls one operation may be planned to make; above it, QUERY_TOO_EXPENSIVE before any call. */
+  readonly maxUpstreamCalls: number;
+  /** Upstream calls one principal may spend per window (shared through Redis when redisUrl is set). */
+  readonly rateLimitCalls: number;
+  readonly rateLimitWindowS: number;
 }
 
 /** The key used against the embedded emulator (any well-formed test key works there). */
@@ -137,6 +150,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     auth,
     corsOrigins: Object.freeze(e.CORS_ORIGINS),
+    maxUpstreamCalls: e.MAX_UPSTREAM_CALLS,
+    rateLimitCalls: e.RATE_LIMIT_CALLS,
+    rateLimitWindowS: e.RATE_LIMIT_WINDOW_S,
   } satisfies Config);
 }
 

@@ -5,7 +5,8 @@ import type { GraphQLSchema } from 'graphql';
 import { secretsOf, type Config } from './config.js';
 import { createStripeClient } from './stripe/client.js';
 import { createLiveEvents, type LiveEvents } from './events/live.js';
-import type { PubSubOptions } from './events/pubsub.js';
+import { DEFAULT_KEY_PREFIX, type PubSubOptions } from './events/pubsub.js';
+import { createRateLimiter } from './server/rate-limit.js';
 import { createGatewayYoga, type GatewayYoga } from './server/yoga.js';
 import { createLogger } from './server/logger.js';
 import { createRedactor } from './server/redact.js';
@@ -48,6 +49,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const stripe = createStripeClient(config, { fetch: deps.fetch ?? deps.emulator?.fetch });
   const live = createLiveEvents({ config, log, pubsub: deps.pubsub });
   const authenticator = createAuthenticator(config.auth);
+  const rateLimiter = createRateLimiter(config, log, { keyPrefix: deps.pubsub?.channelPrefix ?? DEFAULT_KEY_PREFIX });
 
   // Live events: the webhook route (POST /webhooks/stripe) is a yoga plugin, graphql-ws
   // attaches to the HTTP server below, and live.stop() closes both and the pubsub.
@@ -61,6 +63,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     authenticator,
     redact,
     webhookPath: WEBHOOK_PATH,
+    rateLimiter,
     plugins: live.plugins,
   });
   const httpServer = createServer(yoga);
@@ -98,6 +101,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     stop: () =>
       (stopping ??= (async () => {
         await live.stop();
+        await rateLimiter.close();
         const closed = new Promise<void>((resolve) => {
           if (!httpServer.listening) return resolve();
           httpServer.close(() => resolve());

@@ -26,10 +26,13 @@ export interface GatewayPubSubHandle {
   close(): Promise<void>;
 }
 
+/** Prefix of the gateway's Redis keys and channels unless told otherwise. */
+export const DEFAULT_KEY_PREFIX = 'stripe-gateway:';
+
 export interface PubSubOptions {
   /**
    * Prefix for Redis channel and key names, so several deployments (or tests) can share one Redis.
-   * Default 'stripe-gateway:'.
+   * Default DEFAULT_KEY_PREFIX.
    */
   channelPrefix?: string;
 }
@@ -40,7 +43,7 @@ type YogaEventTarget = NonNullable<NonNullable<Parameters<typeof createYogaPubSu
 
 /** In-memory pubsub, or Redis pub/sub (one publishing and one subscribing client) when config.redisUrl is set. */
 export function createPubSub(config: Config, log: Logger, opts: PubSubOptions = {}): GatewayPubSubHandle {
-  const keyPrefix = opts.channelPrefix ?? 'stripe-gateway:';
+  const keyPrefix = opts.channelPrefix ?? DEFAULT_KEY_PREFIX;
   if (!config.redisUrl) {
     const memory = new EventTarget();
     // One listener per subscription on a topic is the design, not a leak: no warning at 11.

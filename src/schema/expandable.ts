@@ -48,7 +48,7 @@ interface ExpandableFieldOptions<Parent, K extends ResourceKind> {
   key: ExpandableKey<Parent>;
   /**
    * The Stripe field's name, for `expand[]`. Omit it for a plain id that
-   * Stripe cannot expand (the object is then always loaded by id).
+   * Stripe cannot expand (the object is then always loaded by id: `stripeRef`).
    */
   stripeExpand?: string;
   nullable: boolean;
@@ -74,7 +74,7 @@ export function expandableFields<Parent, K extends ResourceKind>(
       type,
       nullable: nullable as false,
       description: opts.description,
-      extensions: stripeExpand ? { stripeExpand } : undefined,
+      extensions: stripeExpand ? { stripeExpand } : { stripeRef: key },
       // Cast: Pothos cannot check a resolver's result against a generic shape (ResourceTypes[K]).
       resolve: ((parent: Parent, _args: object, ctx: Context, info: GraphQLResolveInfo) => {
         const resolved = resolveExpandable(ctx, info, kind, parent[key] as Expandable);

@@ -360,6 +360,8 @@ builder.queryFields((t) => ({
     {
       type: OutboundPaymentRef,
       description: 'One financial account’s outbound payments, newest first.',
+      // Every payment listed holds that account: their `financialAccount` is one load, not one per payment.
+      extensions: { stripeFilteredBy: { financial_account: 'financialAccount' } },
       args: {
         financialAccount: t.arg.id({ required: true, description: 'The financial account they were sent from (fa_…); Stripe requires it.' }),
         customer: t.arg.id({ description: 'Only payments to this customer (cus_…).' }),

@@ -123,7 +123,7 @@ builder.node(PayoutRef, {
       type: PayoutDestinationRef,
       nullable: true,
       description: 'The bank account or card the payout is sent to.',
-      extensions: { stripeExpand: 'destination' },
+      extensions: { stripeExpand: 'destination', stripeViaParent: true },
       resolve: (payout, _args, ctx) =>
         typeof payout.destination === 'string'
           ? expandViaParent(ctx, 'payout', payout.id, 'destination', (p) => p.destination)

@@ -257,7 +257,7 @@ builder.node(RefundRef, {
       type: TransferReversalRef,
       nullable: true,
       description: 'For a refund of a destination charge paid by the connected account: the transfer reversal that funded it.',
-      extensions: { stripeExpand: 'source_transfer_reversal' },
+      extensions: { stripeExpand: 'source_transfer_reversal', stripeViaParent: true },
       resolve: (refund, _args, ctx, info) =>
         typeof refund.source_transfer_reversal === 'string'
           ? expandViaParent(ctx, 'refund', refund.id, 'source_transfer_reversal', (r) => r.source_transfer_reversal)
@@ -278,7 +278,7 @@ builder.node(RefundRef, {
       type: TransferReversalRef,
       nullable: true,
       description: 'When the refund also reversed the transfer of a destination charge: that transfer reversal.',
-      extensions: { stripeExpand: 'transfer_reversal' },
+      extensions: { stripeExpand: 'transfer_reversal', stripeViaParent: true },
       resolve: (refund, _args, ctx, info) =>
         typeof refund.transfer_reversal === 'string'
           ? expandViaParent(ctx, 'refund', refund.id, 'transfer_reversal', (r) => r.transfer_reversal)

@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { MessageType } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -73,10 +73,13 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
       },
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
+      onNext: (_ctx, _id, _payload, _args, result) => withoutHttpExtensions(result),
       onSubscribe: async (ctx, id, params) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           request: toFetchRequest(ctx.extra.request, yoga.graphqlEndpoint),
+          // As yoga's node server context has it: the rate limit keys anonymous callers by its address.
+          req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
           principal: principals.get(ctx),
@@ -123,6 +126,21 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
         clearTimeout(cutoff);
       }
     },
+  };
+}
+
+/**
+ * The result without the HTTP status and headers its errors ask for (a refusal's 400 or 429):
+ * yoga leaves them out of HTTP responses, and a socket has no use for them. Undefined when there are none.
+ */
+function withoutHttpExtensions(result: ExecutionResult): FormattedExecutionResult | undefined {
+  if (!result.errors?.some((error) => error.extensions.http)) return undefined;
+  return {
+    ...result,
+    errors: result.errors.map((error) => {
+      const { http: _http, ...extensions } = error.extensions;
+      return { ...error.toJSON(), extensions };
+    }),
   };
 }
 

@@ -25,6 +25,9 @@ import { mapExecutionErrors, maskError, type ExecutionArgsOf } from './error-map
 import { isSharedStream } from './shared-subscriptions.js';
 import { Utf8Response } from './utf8-response.js';
 import { useRequestBodyLimit } from './request-body-limit.js';
+import { countingClient } from '../stripe/call-count.js';
+import { useUpstreamCost } from './cost.js';
+import { useRateLimit, type UpstreamRateLimiter } from './rate-limit.js';
 
 export interface GatewayYogaOptions {
   config: Config;
@@ -40,6 +43,8 @@ export interface GatewayYogaOptions {
   redact: Redactor;
   /** The webhook route's path: no CORS there. */
   webhookPath: string;
+  /** Spends each operation's estimated upstream calls from its principal's budget. */
+  rateLimiter: UpstreamRateLimiter;
   /** Extra plugins (webhook route, ...), run before the gateway's own. */
   plugins?: Plugin[];
 }
@@ -144,12 +149,14 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       const principal = principalOf(initial as typeof initial & { principal?: Principal });
       // A principal bound to a Connect account acts as that account on every upstream call.
       const requestOptions = principal.stripeAccount ? { stripeAccount: principal.stripeAccount } : platformOptions;
+      const counted = countingClient(stripe);
       return {
         config,
         principal,
-        stripe,
+        stripe: counted.stripe,
+        upstream: { estimated: null, made: counted.made },
         requestOptions,
-        loaders: createLoaders(stripe, requestOptions, requestId),
+        loaders: createLoaders(counted.stripe, requestOptions, requestId),
         pubsub,
         changes,
         log: log.child({ requestId, principal: principal.name }),
@@ -162,6 +169,9 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       useJsonOnlyPosts(graphqlEndpoint),
       useAuthentication({ authenticator, graphqlEndpoint, verified }),
       useRequestBodyLimit(),
+      // After validation, before anything executes (shared subscription streams included).
+      useUpstreamCost(config.maxUpstreamCalls),
+      useRateLimit(opts.rateLimiter),
       ...(opts.plugins ?? []),
       useCompiledQueries(log),
       useGatewayErrors(),

@@ -32,6 +32,8 @@ export interface ConnectionResult<T> {
 /** Stripe's page size bounds and default. */
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 10;
+/** How many items Stripe embeds of a list held by an object (a transfer's reversals): its default page. */
+export const EMBEDDED_LIST_SIZE = 10;
 
 const STRIPE_ID = /^[a-z]+_[A-Za-z0-9]+$/;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;

@@ -90,7 +90,7 @@ describe('CSRF: only JSON POSTs execute', () => {
       headers: { 'content-type': 'application/json; charset=utf-8' },
       body: JSON.stringify({ query: '{ __typename }' }),
     });
-    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await response.json()).toMatchObject({ data: { __typename: 'Query' } });
   });
 });
 
