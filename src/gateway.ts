@@ -40,7 +40,7 @@ export interface Gateway {
 export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const log = deps.logger ?? createLogger(config.logLevel);
   const stripe = createStripeClient(config, { fetch: deps.fetch ?? deps.emulator?.fetch });
-  const live = createLiveEvents({ config, log, pubsub: deps.pubsub });
+  const live = createLiveEvents({ config, log, stripe, pubsub: deps.pubsub });
 
   // Live events: the webhook route (POST /webhooks/stripe) is a yoga plugin, graphql-ws
   // attaches to the HTTP server below, and live.stop() closes both and the pubsub.

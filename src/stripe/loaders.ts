@@ -53,7 +53,7 @@ type AnyResource = ResourceTypes[ResourceKind];
 type Retrieve = (stripe: Stripe, id: string, params: { expand?: string[] }, options: Stripe.RequestOptions) => Promise<AnyResource>;
 
 /** The SDK's retrieve per kind (Stripe has no batch get: one call per distinct id). */
-const RETRIEVE: { readonly [K in ResourceKind]: Retrieve } = {
+export const RETRIEVE: { readonly [K in ResourceKind]: Retrieve } = {
   payout: (s, id, p, o) => s.payouts.retrieve(id, p, o),
   refund: (s, id, p, o) => s.refunds.retrieve(id, p, o),
   transfer: (s, id, p, o) => s.transfers.retrieve(id, p, o),
