@@ -2,7 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import type { Context } from '../context.js';
-import { typeNameForId } from '../stripe/ids.js';
+import { quoteId, typeNameForId } from '../stripe/ids.js';
 import { userError } from '../stripe/errors.js';
 
 /**
@@ -36,7 +36,7 @@ export const builder = new SchemaBuilder<{
       if (!typename) {
         throw userError(
           'BAD_USER_INPUT',
-          `No type has ids like ${JSON.stringify(globalID)}: expected a Stripe id such as po_…, re_…, tr_…, trr_…:tr_…, obp_…, fa_…, trxn_…, txn_…, ch_… or pi_….`,
+          `No type has ids like ${quoteId(globalID)}: expected a Stripe id such as po_…, re_…, tr_…, trr_…:tr_…, obp_…, fa_…, trxn_…, txn_…, ch_… or pi_….`,
         );
       }
       return { typename, id: globalID };

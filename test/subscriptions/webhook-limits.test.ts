@@ -4,23 +4,13 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Stripe from 'stripe';
 import type { Client } from 'graphql-ws';
-import { createHarness, type Harness } from '../harness.js';
+import { createHarness, expectStillServing, type Harness } from '../harness.js';
 import { emulatorStripe, pendingPayout, postWebhook, stripeEvent, wsClient, wsSubscribe } from './clients.js';
 
 const SECRET = 'whsec_webhook_limits_test_secret';
 const LIMIT = 64 * 1024;
 const CHUNK = 16 * 1024;
 const now = () => Math.floor(Date.now() / 1000);
-
-/** /healthz answers and a normal query works. */
-async function stillServes(h: Harness): Promise<void> {
-  const health = await h.fetch('/healthz');
-  expect(health.status).toBe(200);
-  expect(await health.json()).toEqual({ status: 'ok' });
-  const res = await h.gql<{ payouts: { edges: { node: { id: string } }[] } }>('{ payouts(first: 1) { edges { node { id } } } }');
-  expect(res.errors).toBeUndefined();
-  expect(res.data!.payouts.edges[0].node.id).toMatch(/^po_/);
-}
 
 /** An endless body that counts the bytes anyone pulled from it. */
 function endlessBody() {
@@ -108,7 +98,7 @@ describe('webhook body limit (WEBHOOK_MAX_BYTES)', () => {
     expect(await res.json()).toMatchObject({ error: { type: 'payload_too_large' } });
     // A stream fills its first chunk by itself; nobody read more.
     expect(pulled()).toBeLessThanOrEqual(CHUNK);
-    await stillServes(h);
+    await expectStillServing(h);
   });
 
   it('stops reading a chunked body at the limit and answers 413', async () => {
@@ -120,7 +110,7 @@ describe('webhook body limit (WEBHOOK_MAX_BYTES)', () => {
     expect(read).toBeLessThan(2 * LIMIT);
     await new Promise((r) => setTimeout(r, 50));
     expect(pulled()).toBe(read);
-    await stillServes(h);
+    await expectStillServing(h);
   });
 
   it('over a real socket: a 100 MB body is answered 413 long before it is sent, declared or chunked', async () => {
@@ -131,7 +121,7 @@ describe('webhook body limit (WEBHOOK_MAX_BYTES)', () => {
       expect(JSON.parse(body)).toMatchObject({ error: { type: 'payload_too_large' } });
       expect(sent).toBeLessThan(total / 4);
     }
-    await stillServes(h);
+    await expectStillServing(h);
   });
 
   it('still accepts a signed event under the limit', async () => {
@@ -153,7 +143,7 @@ describe('webhook timestamps', () => {
     }
     const inside = await postWebhook(h.url, body(), { secret: SECRET, timestamp: now() + 200 });
     expect(inside.status).toBe(200);
-    await stillServes(h);
+    await expectStillServing(h);
   });
 
   it('an event dated years ahead is delivered, but cannot make later genuine events of its object stale', async () => {
@@ -178,7 +168,7 @@ describe('webhook timestamps', () => {
     const descriptions = sub.inbox.results.map((r) => (r.data as { payoutUpdated: { payout: { description: string } } }).payoutUpdated.payout.description);
     expect(descriptions).toEqual(['from the future', 'genuine, later']);
     sub.unsubscribe();
-    await stillServes(h);
+    await expectStillServing(h);
   });
 });
 
@@ -201,7 +191,7 @@ describe('webhook responses and CORS', () => {
       const cors = [...res.headers.keys()].filter((k) => k.startsWith('access-control-'));
       expect(cors).toEqual([]);
     }
-    await stillServes(h);
+    await expectStillServing(h);
   });
 });
 
@@ -242,7 +232,7 @@ describe('WEBHOOK_REFETCH=true', () => {
     await rStripe.payouts.update(payout.id, { metadata: { state: 'current' } });
     const delivered = await deliverStale(stripeEvent('payout.updated', { ...payout, metadata: { state: 'snapshot' } }, now()));
     expect(metadataOf(delivered)).toEqual({ state: 'current' });
-    await stillServes(r);
+    await expectStillServing(r);
   });
 
   it("reads it as the event's connected account (Stripe-Account)", async () => {
