@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   EMULATOR_SPEED: z.coerce.number().min(0).default(60),
   REDIS_URL: z.string().url().optional(),
   EVENTS_POLL_INTERVAL_MS: z.coerce.number().int().positive().optional(),
+  WEBHOOK_MAX_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  WEBHOOK_REFETCH: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JWT_JWKS_URL: z.string().url().optional(),
   JWT_ISSUER: z.string().min(1).optional(),
@@ -108,6 +110,10 @@ export interface Config {
   readonly emulatorSpeed: number;
   readonly redisUrl?: string;
   readonly eventsPollIntervalMs?: number;
+  /** Largest webhook body read; a larger one is refused with 413 (by Content-Length, or while it streams in). */
+  readonly webhookMaxBytes: number;
+  /** Publish each event's object as retrieved from Stripe now, instead of the event's snapshot. */
+  readonly webhookRefetch: boolean;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly auth: AuthConfig;
   /** Exact origins allowed cross-origin (CORS and WebSocket Origin); empty: none. */
@@ -147,6 +153,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     emulatorSpeed: e.EMULATOR_SPEED,
     redisUrl: e.REDIS_URL,
     eventsPollIntervalMs: e.EVENTS_POLL_INTERVAL_MS,
+    webhookMaxBytes: e.WEBHOOK_MAX_BYTES,
+    webhookRefetch: e.WEBHOOK_REFETCH === 'true',
     logLevel: e.LOG_LEVEL,
     auth,
     corsOrigins: Object.freeze(e.CORS_ORIGINS),

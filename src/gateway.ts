@@ -47,7 +47,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const log = deps.logger ?? createLogger(config.logLevel, undefined, secretsOf(config));
   const redact = createRedactor(secretsOf(config));
   const stripe = createStripeClient(config, { fetch: deps.fetch ?? deps.emulator?.fetch });
-  const live = createLiveEvents({ config, log, pubsub: deps.pubsub });
+  const live = createLiveEvents({ config, log, stripe, pubsub: deps.pubsub });
   const authenticator = createAuthenticator(config.auth);
   const rateLimiter = createRateLimiter(config, log, { keyPrefix: deps.pubsub?.channelPrefix ?? DEFAULT_KEY_PREFIX });
 

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { expect } from 'vitest';
 import { print, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { loadConfig, secretsOf, type Config } from '../src/config.js';
@@ -125,4 +126,14 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       await emulator.close();
     },
   };
+}
+
+/** After an attack: /healthz answers and a normal query still works. */
+export async function expectStillServing(h: Harness): Promise<void> {
+  const health = await h.fetch('/healthz');
+  expect(health.status).toBe(200);
+  expect(await health.json()).toEqual({ status: 'ok' });
+  const res = await h.gql<{ payouts: { edges: { node: { id: string } }[] } }>('{ payouts(first: 1) { edges { node { id } } } }');
+  expect(res.errors).toBeUndefined();
+  expect(res.data!.payouts.edges).toHaveLength(1);
 }

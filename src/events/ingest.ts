@@ -33,6 +33,13 @@ interface IngestDeps {
 }
 
 /**
+ * Reads the object a Stripe event is about as it is now at Stripe (one retrieve), as Stripe
+ * advises when order matters: events may arrive late or out of order, the object is current.
+ * `account` is the connected account the event came from, if any.
+ */
+export type Refetch = <K extends keyof Topics>(topic: K, id: string, account: string | undefined) => Promise<Topics[K][0]['object']>;
+
+/**
  * The one path every change reaches subscribers through: the gate (see dedupe.ts),
  * then publishChange. `event` is the Stripe event that carried the change, if any.
  */
@@ -47,14 +54,27 @@ async function publishIfNew<K extends keyof Topics>(deps: IngestDeps, topic: K, 
   return 'published';
 }
 
-/** Feeds Stripe's events (webhook, poller) to subscribers: relevant types only, each change once, never an older snapshot after a newer one. */
-export function createEventIngest(deps: IngestDeps) {
+/**
+ * Feeds Stripe's events (webhook, poller) to subscribers: relevant types only, each change once,
+ * never an older snapshot after a newer one. With `refetch`, subscribers get the object as
+ * Stripe holds it when the event arrives instead of the event's snapshot (a failed read throws:
+ * the webhook answers 503 and Stripe delivers again later).
+ */
+export function createEventIngest(deps: IngestDeps & { refetch?: Refetch }) {
   return async function ingest(event: Stripe.Event): Promise<IngestOutcome> {
     const topic = topicForEvent(event);
     if (!topic) return 'ignored';
+    const snapshot = event.data.object as Topics[typeof topic][0]['object'];
+    const object = deps.refetch ? await deps.refetch(topic, snapshot.id, event.account ?? undefined) : snapshot;
     // The topic map ties each topic to its object type; the event's `object` field was checked above.
-    const change = { eventId: event.id, type: event.type, created: event.created, object: event.data.object, ...accountOf(event.account) } as Topics[typeof topic][0];
-    return publishIfNew(deps, topic, change, event);
+    const change = { eventId: event.id, type: event.type, created: event.created, object, ...accountOf(event.account) } as Topics[typeof topic][0];
+    // Ordering uses the event's time, but never later than its arrival. An event dated ahead
+    // (a skewed or misbehaving sender) would otherwise make every later genuine event of the
+    // object look older, and be dropped, for as long as its date lies ahead. It is clamped
+    // rather than refused because its signature proves it came from Stripe, so its content is
+    // worth delivering; and an upstream whose clock runs ahead (the emulator at ×60) still works.
+    const orderedAt = Math.min(event.created, Math.floor(Date.now() / 1000));
+    return publishIfNew(deps, topic, change, { id: event.id, created: orderedAt });
   };
 }
 

@@ -5,7 +5,8 @@ import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import { createPubSub, type GatewayPubSub, type PubSubOptions } from './pubsub.js';
 import { createEventGate, createRedisEventGate } from './dedupe.js';
-import { createEventIngest, createOwnChanges, type EventIngest, type OwnChanges } from './ingest.js';
+import { createEventIngest, createOwnChanges, type EventIngest, type OwnChanges, type Refetch } from './ingest.js';
+import { RETRIEVE } from '../stripe/loaders.js';
 import { registerWebhookEndpoint, useStripeWebhooks } from './webhook.js';
 import { startEventPoller, type EventPoller } from './poller.js';
 import { attachGraphQLWs, type GraphQLWsOptions, type GraphQLWsServer } from '../server/ws.js';
@@ -43,11 +44,21 @@ export interface LiveEvents {
   stats(): { subscribers: number; listeners: number; wsClients: number };
 }
 
-export function createLiveEvents(deps: { config: Config; log: Logger; pubsub?: PubSubOptions }): LiveEvents {
+/** WEBHOOK_REFETCH: one retrieve through the SDK, as the event's account (else the gateway's own). */
+function refetchWith(stripe: Stripe, config: Config): Refetch {
+  return async (topic, id, account) => {
+    const stripeAccount = account ?? config.stripeAccount;
+    // Each topic is a resource kind, so RETRIEVE[topic] returns that topic's object type.
+    return (await RETRIEVE[topic](stripe, id, {}, stripeAccount ? { stripeAccount } : {})) as Awaited<ReturnType<Refetch>>;
+  };
+}
+
+export function createLiveEvents(deps: { config: Config; log: Logger; stripe: Stripe; pubsub?: PubSubOptions }): LiveEvents {
   const { config, log } = deps;
   const handle = createPubSub(config, log, deps.pubsub);
   const gate = handle.redis ? createRedisEventGate(handle.redis, handle.keyPrefix) : createEventGate();
-  const ingest = createEventIngest({ pubsub: handle.pubsub, gate, log });
+  const refetch = config.webhookRefetch ? refetchWith(deps.stripe, config) : undefined;
+  const ingest = createEventIngest({ pubsub: handle.pubsub, gate, log, refetch });
   const changes = createOwnChanges({ pubsub: handle.pubsub, gate, log });
   const shared = createSharedSubscriptions();
   const webhookSecrets = config.webhookSecret ? [config.webhookSecret] : [];
@@ -56,7 +67,7 @@ export function createLiveEvents(deps: { config: Config; log: Logger; pubsub?: P
 
   return {
     pubsub: handle.pubsub,
-    plugins: [useStripeWebhooks({ secrets: () => webhookSecrets, ingest, log }), shared.plugin],
+    plugins: [useStripeWebhooks({ secrets: () => webhookSecrets, ingest, log, maxBytes: config.webhookMaxBytes }), shared.plugin],
     ingest,
     changes,
     attach(httpServer, yoga, wsOptions) {

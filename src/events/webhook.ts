@@ -2,6 +2,7 @@ import Stripe from 'stripe';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { EventIngest } from './ingest.js';
+import { declaresMoreThan, readTextWithin } from './bounded-body.js';
 
 export const WEBHOOK_PATH = '/webhooks/stripe';
 
@@ -13,14 +14,25 @@ export interface WebhookPluginOptions {
   secrets: () => readonly string[];
   ingest: EventIngest;
   log: Logger;
-  /** Oldest accepted signature timestamp, in seconds (Stripe's default 300). */
+  /** How far a signature's timestamp may be from now, in seconds, into the past or the future (Stripe's default 300). */
   toleranceSeconds?: number;
+  /** Largest body read, in bytes (Stripe's events are a few KB). */
+  maxBytes: number;
+}
+
+/** The signature's timestamp (`t=` in Stripe-Signature), in unix seconds; null if absent. */
+function signedAt(header: string): number | null {
+  const t = /(?:^|,)\s*t=(\d+)/.exec(header)?.[1];
+  return t === undefined ? null : Number(t);
 }
 
 /**
  * Receives Stripe webhooks at POST /webhooks/stripe (as `stripe listen --forward-to` sends them):
  * verifies `Stripe-Signature` over the raw body with the SDK, then publishes through the
- * shared ingest path. Anything unverifiable is answered 400 and never published.
+ * shared ingest path. Anything unverifiable is answered 400 and never published; a body over
+ * `maxBytes` is answered 413, by its Content-Length before anything is read, or as soon as that
+ * many bytes of a chunked body have arrived. The route answers in onRequest, before any GraphQL
+ * work, and its responses carry no CORS headers: it is for Stripe's servers, never for browsers.
  */
 export function useStripeWebhooks(opts: WebhookPluginOptions): Plugin {
   const tolerance = opts.toleranceSeconds ?? 300;
@@ -40,12 +52,21 @@ export function useStripeWebhooks(opts: WebhookPluginOptions): Plugin {
       };
 
       if (request.method !== 'POST') return reply(405, { error: { type: 'method_not_allowed', message: 'POST only' } }, { allow: 'POST' });
+      const tooLarge = () => fail(413, 'payload_too_large', `The body is larger than ${opts.maxBytes} bytes.`);
+      if (declaresMoreThan(request, opts.maxBytes)) return tooLarge();
       const header = request.headers.get('stripe-signature');
       if (!header) return fail(400, 'missing_signature', 'The Stripe-Signature header is required.');
+      // The SDK's tolerance only refuses old signatures; one dated ahead is refused here, so a
+      // captured or forged-in-advance delivery cannot be replayed later.
+      const t = signedAt(header);
+      if (t !== null && t > Math.floor(Date.now() / 1000) + tolerance) {
+        return fail(400, 'invalid_signature', 'The signature timestamp is in the future (outside the tolerance zone).');
+      }
       const secrets = opts.secrets();
       if (!secrets.length) return fail(503, 'not_configured', 'No webhook signing secret is configured (STRIPE_WEBHOOK_SECRET).');
 
-      const raw = await request.text();
+      const raw = await readTextWithin(request, opts.maxBytes);
+      if (raw === null) return tooLarge();
       let event: Stripe.Event;
       try {
         event = verify(raw, header, secrets, tolerance);
@@ -66,6 +87,13 @@ export function useStripeWebhooks(opts: WebhookPluginOptions): Plugin {
       }
       opts.log.debug({ eventId: event.id, type: event.type, outcome }, 'stripe webhook received');
       reply(200, { received: true, outcome });
+    },
+    onResponse({ request, response }) {
+      // Yoga's CORS plugin decorates every response (a preflight it even answers itself, before
+      // this route sees it); this route's must not invite browsers. The substring test keeps
+      // other responses from paying for a URL parse.
+      if (!request.url.includes(WEBHOOK_PATH) || new URL(request.url).pathname !== WEBHOOK_PATH) return;
+      for (const name of [...response.headers.keys()]) if (name.startsWith('access-control-')) response.headers.delete(name);
     },
   };
 }

@@ -5,7 +5,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import ScopeDocsPlugin from './plugins/scope-docs.js';
 import type { Context } from '../context.js';
 import { SCOPES, type Scope } from '../auth/principal.js';
-import { typeNameForId } from '../stripe/ids.js';
+import { quoteId, typeNameForId } from '../stripe/ids.js';
 import { forbiddenError } from './forbidden.js';
 import { userError } from '../stripe/errors.js';
 
@@ -48,7 +48,7 @@ export const builder = new SchemaBuilder<{
       if (!typename) {
         throw userError(
           'BAD_USER_INPUT',
-          `No type has ids like ${JSON.stringify(globalID)}: expected a Stripe id such as po_…, re_…, tr_…, trr_…:tr_…, obp_…, fa_…, trxn_…, txn_…, ch_… or pi_….`,
+          `No type has ids like ${quoteId(globalID)}: expected a Stripe id such as po_…, re_…, tr_…, trr_…:tr_…, obp_…, fa_…, trxn_…, txn_…, ch_… or pi_….`,
         );
       }
       return { typename, id: globalID };

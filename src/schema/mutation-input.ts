@@ -90,8 +90,16 @@ export const payoutStatementDescriptor = text(22).refine((s) => !/[<>\\'"*]/.tes
   message: 'must not contain < > \\ \' " or *',
 });
 
-/** The client's idempotency key: Stripe accepts up to 255 characters. */
-export const idempotencyKey = z.string().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
+/**
+ * The client's idempotency key: Stripe accepts up to 255 characters, and it travels as an HTTP
+ * header, where only printable ASCII is safe (NUL, CR/LF or non-ASCII would fail at Stripe or in
+ * the SDK, as an upstream error no retry fixes).
+ */
+export const idempotencyKey = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'must be at most 255 characters')
+  .regex(/^[\x20-\x7E]+$/, 'must be printable ASCII (space to ~), without control characters or line breaks');
 
 export const email = z.string().email('must be an email address');
 

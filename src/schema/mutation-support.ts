@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { z } from 'zod';
+import { GraphQLError } from 'graphql';
 import type { ArgBuilder, InputFieldMap, InputObjectRef, ObjectRef } from '@pothos/core';
 import { builder } from './builder.js';
 import type { Context } from '../context.js';
@@ -98,16 +99,19 @@ export function metadataField(t: InputFieldBuilder, what: string, opts: { update
 }
 
 const IDEMPOTENCY_KEY_DESCRIPTION =
-  'Makes the mutation safe to retry (≤255 characters). Sending the same key again with the same input returns the first ' +
-  'result instead of acting twice; the same key with different input is refused with IdempotencyConflictError. Keys are ' +
-  'scoped to this mutation and expire after 24 hours at Stripe. Without a key the gateway makes one per call, so its own ' +
-  'network retries never act twice, but a client-side retry is a new operation.';
+  'Makes the mutation safe to retry (≤255 printable ASCII characters). Sending the same key again with the same input ' +
+  'returns the first result instead of acting twice; the same key with different input is refused with ' +
+  'IdempotencyConflictError. Keys are scoped to this mutation and expire after 24 hours at Stripe. Without a key the ' +
+  'gateway makes one (a uuid) per call, so its own network retries never act twice. When a call fails with its outcome ' +
+  'unknown (Stripe unreachable, 5xx, 429), the error carries the key used in `extensions.idempotencyKey`: send the same ' +
+  'input with that key to learn the outcome; the change is never made twice.';
 
 /** Stripe's limit on the Idempotency-Key header. */
 const MAX_STRIPE_KEY = 255;
 
 /**
- * The Idempotency-Key sent to Stripe for one mutation execution.
+ * The Idempotency-Key sent to Stripe for one mutation execution, given the key
+ * in the client's form (see stripeWrite: the client's own, or a uuid made for it).
  *
  * Client keys are namespaced by mutation ("gql:cancelPayout:<key>"): the key is
  * an argument of one mutation, so reusing a client's own id (say an order id)
@@ -115,11 +119,9 @@ const MAX_STRIPE_KEY = 255;
  * Stripe (which refuses a key used on another endpoint) or, worse, replay the
  * first one's result. Within a mutation, Stripe's own comparison of the
  * parameters gives "same input → same result, different input → conflict".
- * A namespaced key longer than Stripe's 255 characters is hashed. Without a
- * client key, a fresh uuid per execution still covers the SDK's network retries.
+ * A namespaced key longer than Stripe's 255 characters is hashed.
  */
-export function idempotencyKeyFor(mutation: string, clientKey: string | null | undefined): string {
-  if (clientKey == null) return `gql:${mutation}:auto:${randomUUID()}`;
+export function idempotencyKeyFor(mutation: string, clientKey: string): string {
   const key = `gql:${mutation}:${clientKey}`;
   if (key.length <= MAX_STRIPE_KEY) return key;
   return `gql:${mutation}:sha256:${createHash('sha256').update(clientKey).digest('hex')}`;
@@ -151,9 +153,15 @@ export interface WriteSpec {
  * Runs one Stripe write for a mutation: passes the request's options plus the
  * idempotency key (so the SDK's retries reuse it), and turns Stripe's expected
  * refusals into typed errors. Anything else becomes a coded top-level error.
+ *
+ * Without a client key, a uuid is made as if the client had sent it. When the
+ * write fails with its outcome unknown, the error hands that key back
+ * (outcomeUnknown): the client resends the same input with it and gets Stripe's
+ * saved result, and the change is never made twice.
  */
 export async function stripeWrite<T>(ctx: Context, spec: WriteSpec, call: (options: Stripe.RequestOptions) => Promise<T>): Promise<T> {
-  const options: Stripe.RequestOptions = { ...ctx.requestOptions, idempotencyKey: idempotencyKeyFor(spec.mutation, spec.idempotencyKey) };
+  const clientKey = spec.idempotencyKey ?? randomUUID();
+  const options: Stripe.RequestOptions = { ...ctx.requestOptions, idempotencyKey: idempotencyKeyFor(spec.mutation, clientKey) };
   try {
     return await call(options);
   } catch (err) {
@@ -163,8 +171,29 @@ export async function stripeWrite<T>(ctx: Context, spec: WriteSpec, call: (optio
       throw typed;
     }
     ctx.log.warn({ err, mutation: spec.mutation, requestId: ctx.requestId }, 'mutation failed upstream');
-    throw toGraphQLError(err, ctx.requestId);
+    const mapped = toGraphQLError(err, ctx.requestId);
+    throw isStripeError(err) && mayHaveHappened(err) ? outcomeUnknown(mapped, clientKey) : mapped;
   }
+}
+
+/**
+ * True when a failed write may still have been made: no answer (the connection
+ * dropped, maybe after Stripe committed), a 5xx, or a 429 or 409 lock timeout
+ * (these may be the answer to the SDK's retry of an attempt that did commit).
+ * Other answers say what happened to this very request.
+ */
+function mayHaveHappened(err: Stripe.errors.StripeError): boolean {
+  const status = err.statusCode;
+  return status === undefined || status >= 500 || status === 429 || status === 409;
+}
+
+/** The error with the key the write was made under, in the client's form, and what to do with it. */
+function outcomeUnknown(error: GraphQLError, clientKey: string): GraphQLError {
+  return new GraphQLError(
+    `${error.message} The change may have been made: send the same input again with idempotencyKey ${JSON.stringify(clientKey)} ` +
+      'to get its outcome; it will not be made twice.',
+    { extensions: { ...error.extensions, idempotencyKey: clientKey } },
+  );
 }
 
 /** Loads the subject's field through the request's loaders; null when it cannot be read. */

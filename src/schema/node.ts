@@ -7,7 +7,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Context } from '../context.js';
-import { ID_PREFIXES, isIdOf, parseReversalNodeId, type NodeTypeName } from '../stripe/ids.js';
+import { ID_PREFIXES, isIdOf, parseReversalNodeId, quoteId, type NodeTypeName } from '../stripe/ids.js';
 import { userError } from '../stripe/errors.js';
 import { expandPaths } from '../stripe/expand.js';
 import type { ResourceKind, ResourceTypes } from '../stripe/resources.js';
@@ -37,7 +37,7 @@ export function kindOf<T extends NodeTypeName>(typeName: T): KindOf<T> {
 export function assertIdOf(typeName: NodeTypeName, id: string, argument: string): void {
   if (isIdOf(typeName, id)) return;
   const prefixes = ID_PREFIXES[typeName].map((p) => `${p}…`).join(' or ');
-  throw userError('BAD_USER_INPUT', `Expected a ${ID_LABELS[typeName]} id (${prefixes}), got ${JSON.stringify(id)}.`, { argument });
+  throw userError('BAD_USER_INPUT', `Expected a ${ID_LABELS[typeName]} id (${prefixes}), got ${quoteId(id)}.`, { argument });
 }
 
 /** Throws BAD_USER_INPUT unless `id` is a reversal node id ('trr_…:tr_…'). */
@@ -45,7 +45,7 @@ export function assertReversalNodeId(id: string, argument: string): void {
   if (parseReversalNodeId(id)) return;
   throw userError(
     'BAD_USER_INPUT',
-    `Expected a transfer reversal node id (trr_…:tr_…, the reversal's id and its transfer's), got ${JSON.stringify(id)}.`,
+    `Expected a transfer reversal node id (trr_…:tr_…, the reversal's id and its transfer's), got ${quoteId(id)}.`,
     { argument },
   );
 }

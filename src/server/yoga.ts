@@ -28,6 +28,7 @@ import { useRequestBodyLimit } from './request-body-limit.js';
 import { countingClient } from '../stripe/call-count.js';
 import { useUpstreamCost } from './cost.js';
 import { useRateLimit, type UpstreamRateLimiter } from './rate-limit.js';
+import { useInputChecks } from './input-checks.js';
 
 export interface GatewayYogaOptions {
   config: Config;
@@ -169,7 +170,9 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       useJsonOnlyPosts(graphqlEndpoint),
       useAuthentication({ authenticator, graphqlEndpoint, verified }),
       useRequestBodyLimit(),
-      // After validation, before anything executes (shared subscription streams included).
+      // After validation, before anything executes (shared subscription streams included):
+      // malformed input is refused before it is costed, and nothing refused spends rate budget.
+      useInputChecks(),
       useUpstreamCost(config.maxUpstreamCalls),
       useRateLimit(opts.rateLimiter),
       ...(opts.plugins ?? []),

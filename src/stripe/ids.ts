@@ -19,6 +19,9 @@ export type NodeTypeName = keyof typeof ID_PREFIXES;
 
 const ID_SHAPE = /^[a-z]+_[A-Za-z0-9]+$/;
 
+/** Longer than any Stripe id (they are about 30 characters; Stripe's own limit on keys and ids is 255). */
+export const MAX_ID_LENGTH = 255;
+
 /** The GraphQL type an id belongs to, by prefix; '' when no type matches (node() then answers an error). */
 export function typeNameForId(id: string): NodeTypeName | '' {
   const prefix = id.slice(0, id.indexOf('_') + 1);
@@ -28,9 +31,14 @@ export function typeNameForId(id: string): NodeTypeName | '' {
   return '';
 }
 
-/** True when `id` is well-formed and has one of `typeName`'s prefixes. */
+/** `id` quoted for an error message, cut short if long (the caller's input must not flood the answer). */
+export function quoteId(id: string): string {
+  return JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}…` : id);
+}
+
+/** True when `id` is well-formed, not too long, and has one of `typeName`'s prefixes. */
 export function isIdOf(typeName: NodeTypeName, id: string): boolean {
-  return ID_SHAPE.test(id) && (ID_PREFIXES[typeName] as readonly string[]).some((p) => id.startsWith(p));
+  return id.length <= MAX_ID_LENGTH && ID_SHAPE.test(id) && (ID_PREFIXES[typeName] as readonly string[]).some((p) => id.startsWith(p));
 }
 
 /**

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type Stripe from 'stripe';
 import type { ResourceKind, ResourceTypes } from './resources.js';
-import { ID_PREFIXES, isIdOf, parseReversalNodeId, reversalNodeId, type NodeTypeName } from './ids.js';
+import { ID_PREFIXES, isIdOf, parseReversalNodeId, quoteId, reversalNodeId, type NodeTypeName } from './ids.js';
 import { isStripeError, toGraphQLError, userError } from './errors.js';
 
 export interface Loaders {
@@ -53,7 +53,7 @@ type AnyResource = ResourceTypes[ResourceKind];
 type Retrieve = (stripe: Stripe, id: string, params: { expand?: string[] }, options: Stripe.RequestOptions) => Promise<AnyResource>;
 
 /** The SDK's retrieve per kind (Stripe has no batch get: one call per distinct id). */
-const RETRIEVE: { readonly [K in ResourceKind]: Retrieve } = {
+export const RETRIEVE: { readonly [K in ResourceKind]: Retrieve } = {
   payout: (s, id, p, o) => s.payouts.retrieve(id, p, o),
   refund: (s, id, p, o) => s.refunds.retrieve(id, p, o),
   transfer: (s, id, p, o) => s.transfers.retrieve(id, p, o),
@@ -77,7 +77,7 @@ export function isIdOfKind(kind: ResourceKind, id: string): boolean {
 
 function invalidIdError(kind: ResourceKind, id: string) {
   const typeName = KIND_TYPE_NAMES[kind];
-  const shown = JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}…` : id);
+  const shown = quoteId(id);
   const expected =
     kind === 'transferReversal'
       ? "'trr_…:tr_…' (the reversal id, a colon, then its transfer's id)"

@@ -123,7 +123,7 @@ export type CreatePayoutInput = {
   description?: string | null | undefined;
   /** The external account (ba_… or card_…) to pay out to; defaults to the default one for the currency. */
   destination?: string | number | null | undefined;
-  /** Makes the mutation safe to retry (≤255 characters). Sending the same key again with the same input returns the first result instead of acting twice; the same key with different input is refused with IdempotencyConflictError. Keys are scoped to this mutation and expire after 24 hours at Stripe. Without a key the gateway makes one per call, so its own network retries never act twice, but a client-side retry is a new operation. */
+  /** Makes the mutation safe to retry (≤255 printable ASCII characters). Sending the same key again with the same input returns the first result instead of acting twice; the same key with different input is refused with IdempotencyConflictError. Keys are scoped to this mutation and expire after 24 hours at Stripe. Without a key the gateway makes one (a uuid) per call, so its own network retries never act twice. When a call fails with its outcome unknown (Stripe unreachable, 5xx, 429), the error carries the key used in `extensions.idempotencyKey`: send the same input with that key to learn the outcome; the change is never made twice. */
   idempotencyKey?: string | null | undefined;
   /** Key-value pairs to attach to the payout. At most 50 keys, key ≤40 characters without [ or ], value ≤500 characters. */
   metadata?: Record<string, string> | null | undefined;
@@ -141,7 +141,7 @@ export type CreateRefundInput = {
   amount?: number | null | undefined;
   /** The charge to refund (ch_… or py_…). Exclusive with paymentIntentId. */
   chargeId?: string | number | null | undefined;
-  /** Makes the mutation safe to retry (≤255 characters). Sending the same key again with the same input returns the first result instead of acting twice; the same key with different input is refused with IdempotencyConflictError. Keys are scoped to this mutation and expire after 24 hours at Stripe. Without a key the gateway makes one per call, so its own network retries never act twice, but a client-side retry is a new operation. */
+  /** Makes the mutation safe to retry (≤255 printable ASCII characters). Sending the same key again with the same input returns the first result instead of acting twice; the same key with different input is refused with IdempotencyConflictError. Keys are scoped to this mutation and expire after 24 hours at Stripe. Without a key the gateway makes one (a uuid) per call, so its own network retries never act twice. When a call fails with its outcome unknown (Stripe unreachable, 5xx, 429), the error carries the key used in `extensions.idempotencyKey`: send the same input with that key to learn the outcome; the change is never made twice. */
   idempotencyKey?: string | null | undefined;
   /** For payment methods without native refunds: where Stripe emails the customer for their bank details. */
   instructionsEmail?: string | null | undefined;
@@ -167,7 +167,7 @@ export type CreateTransferInput = {
   description?: string | null | undefined;
   /** The connected account receiving the funds (acct_…). */
   destination: string | number;
-  /** Makes the mutation safe to retry (≤255 characters). Sending the same key again with the same input returns the first result instead of acting twice; the same key with different input is refused with IdempotencyConflictError. Keys are scoped to this mutation and expire after 24 hours at Stripe. Without a key the gateway makes one per call, so its own network retries never act twice, but a client-side retry is a new operation. */
+  /** Makes the mutation safe to retry (≤255 printable ASCII characters). Sending the same key again with the same input returns the first result instead of acting twice; the same key with different input is refused with IdempotencyConflictError. Keys are scoped to this mutation and expire after 24 hours at Stripe. Without a key the gateway makes one (a uuid) per call, so its own network retries never act twice. When a call fails with its outcome unknown (Stripe unreachable, 5xx, 429), the error carries the key used in `extensions.idempotencyKey`: send the same input with that key to learn the outcome; the change is never made twice. */
   idempotencyKey?: string | null | undefined;
   /** Key-value pairs to attach to the transfer. At most 50 keys, key ≤40 characters without [ or ], value ≤500 characters. */
   metadata?: Record<string, string> | null | undefined;

@@ -44,6 +44,13 @@ describe('id validation', () => {
     expect(payments.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'financialAccount' });
   });
 
+  it('refuses an id longer than 255 characters by itself too (without the gateway-wide input check), quoting only its start', async () => {
+    const long = `po_${'a'.repeat(253)}`;
+    const result = await run(`{ payout(id: "${long}") { id } }`);
+    expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+    expect(result.errors![0].message).toBe(`Expected a payout id (po_…), got "${long.slice(0, 80)}…".`);
+  });
+
   it('refuses a bare reversal id in node(id:), which needs its transfer', async () => {
     const result = await run('{ node(id: "trr_1") { id } }');
     expect(result.errors![0].message).toMatch(/trr_…:tr_…/);

@@ -153,8 +153,10 @@ describe('per-object subscriptions over graphql-ws', () => {
       expect((await res.json()) as { error: { type: string } }).toHaveProperty('error.type');
     }
 
-    // An older snapshot arriving after a newer one is not delivered as the latest.
-    const older = await postWebhook(h.url, JSON.stringify(stripeEvent('payout.updated', { ...payout, description: 'older' }, t - 60)), { secret: SECRET });
+    // An older snapshot arriving after a newer one is not delivered as the latest. Events are
+    // ordered by their time but never later than their arrival (`t` lies ahead, on the emulator's
+    // clock), so "older" means older than the wall clock when `good` arrived.
+    const older = await postWebhook(h.url, JSON.stringify(stripeEvent('payout.updated', { ...payout, description: 'older' }, now() - 60)), { secret: SECRET });
     expect(await older.json()).toMatchObject({ outcome: 'stale' });
 
     const last = stripeEvent('payout.updated', { ...payout, description: 'last' }, t + 1);
