@@ -1,5 +1,31 @@
 import { z } from 'zod';
 
+/** What one GraphQL document may hold; checked at parse and validation, before any execution. */
+export interface DocumentLimits {
+  /** Lexical tokens in the document. */
+  readonly maxTokens: number;
+  /** Nesting of fields in an operation (fragments flattened, introspection's __schema not counted). */
+  readonly maxDepth: number;
+  /** Aliased fields in an operation, fragments expanded. */
+  readonly maxAliases: number;
+  /** Directives in an operation, fragments expanded. */
+  readonly maxDirectives: number;
+  /** Fields an operation selects once every fragment is expanded. */
+  readonly maxFields: number;
+}
+
+/**
+ * Well above what the example operations and GraphiQL's introspection query need (at most 371
+ * tokens, depth 6, 2 aliases, no directive, 230 fields), far below what costs the gateway.
+ */
+export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = Object.freeze({
+  maxTokens: 2000,
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 50,
+  maxFields: 1000,
+});
+
 /** Environment variables the gateway reads (only main.ts passes process.env here). */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -18,6 +44,11 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   EVENTS_POLL_INTERVAL_MS: z.coerce.number().int().positive().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_TOKENS: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxTokens),
+  MAX_DEPTH: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxDepth),
+  MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_DOCUMENT_LIMITS.maxAliases),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(DEFAULT_DOCUMENT_LIMITS.maxDirectives),
+  MAX_FIELDS: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxFields),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -42,6 +73,7 @@ export interface Config {
   readonly redisUrl?: string;
   readonly eventsPollIntervalMs?: number;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  readonly documentLimits: DocumentLimits;
 }
 
 /** The key used against the embedded emulator (any well-formed test key works there). */
@@ -72,5 +104,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl: e.REDIS_URL,
     eventsPollIntervalMs: e.EVENTS_POLL_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
+    documentLimits: Object.freeze({
+      maxTokens: e.MAX_TOKENS,
+      maxDepth: e.MAX_DEPTH,
+      maxAliases: e.MAX_ALIASES,
+      maxDirectives: e.MAX_DIRECTIVES,
+      maxFields: e.MAX_FIELDS,
+    }),
   } satisfies Config);
 }

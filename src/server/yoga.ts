@@ -20,6 +20,7 @@ import { mapExecutionErrors, maskError, type ExecutionArgsOf } from './error-map
 import { isSharedStream } from './shared-subscriptions.js';
 import { Utf8Response } from './utf8-response.js';
 import { useRequestBodyLimit } from './request-body-limit.js';
+import { useDocumentLimits } from './document-limits.js';
 
 export interface GatewayYogaOptions {
   config: Config;
@@ -130,6 +131,8 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       useHealthz(),
       useRequestBodyLimit(),
       ...(opts.plugins ?? []),
+      // Before anything compiles or executes a document (graphql-ws validates through the same envelop).
+      useDocumentLimits(config.documentLimits),
       useCompiledQueries(log),
       useGatewayErrors(),
       {
