@@ -11,7 +11,7 @@ import type { FromChild, Role, ToChild } from './server.js';
 import { createHttpClient, fixed, percentile, ratio, table, verdict, type HttpResult } from './support.js';
 
 /** Every payout field that costs no upstream call beyond the expanded balance transaction, and every balance transaction field. */
-const PAGE_QUERY = `{ payouts(first: 100) { edges { node {
+export const PAGE_QUERY = `{ payouts(first: 100) { edges { node {
   id amount applicationFeeAmount applicationFeeId arrivalDate automatic balanceTransactionId created currency description
   destinationId failureBalanceTransactionId failureCode failureCodeRaw failureMessage livemode metadata method methodRaw
   originalPayoutId payoutMethod reconciliationStatus reconciliationStatusRaw reversedById sourceType sourceTypeRaw
@@ -67,7 +67,7 @@ export interface LatencyReport {
   options: LatencyOptions;
 }
 
-interface Child {
+export interface Child {
   url: string;
   cpuMs(): Promise<number>;
   stop(): Promise<void>;
@@ -76,7 +76,7 @@ interface Child {
 const SERVER_SCRIPT = fileURLToPath(new URL('./server.ts', import.meta.url));
 const START_TIMEOUT_MS = 90_000;
 
-function spawnServer(role: Role, upstream: string | undefined, env: Record<string, string>, execArgv: string[] = []): Promise<Child> {
+export function spawnServer(role: Role, upstream: string | undefined, env: Record<string, string>, execArgv: string[] = []): Promise<Child> {
   const proc: ChildProcess = fork(SERVER_SCRIPT, upstream ? [role, upstream] : [role], {
     execArgv: ['--import', 'tsx', ...execArgv],
     env: { ...process.env, ...env },

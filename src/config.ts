@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** What one GraphQL document may hold; checked at parse and validation, before any execution. */
 export interface DocumentLimits {
+  /** Characters in the document's text, comments and whitespace included. */
+  readonly maxLength: number;
   /** Lexical tokens in the document. */
   readonly maxTokens: number;
   /** Nesting of fields in an operation (fragments flattened, introspection's __schema not counted). */
@@ -15,10 +17,11 @@ export interface DocumentLimits {
 }
 
 /**
- * Well above what the example operations and GraphiQL's introspection query need (at most 371
- * tokens, depth 6, 2 aliases, no directive, 230 fields), far below what costs the gateway.
+ * Well above what the example operations and GraphiQL's introspection query need (at most 8.6 KB,
+ * 371 tokens, depth 6, 2 aliases, no directive, 230 fields), far below what costs the gateway.
  */
 export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = Object.freeze({
+  maxLength: 50_000,
   maxTokens: 2000,
   maxDepth: 10,
   maxAliases: 15,
@@ -44,6 +47,7 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   EVENTS_POLL_INTERVAL_MS: z.coerce.number().int().positive().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_DOCUMENT_LENGTH: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxLength),
   MAX_TOKENS: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxTokens),
   MAX_DEPTH: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxDepth),
   MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_DOCUMENT_LIMITS.maxAliases),
@@ -105,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     eventsPollIntervalMs: e.EVENTS_POLL_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
     documentLimits: Object.freeze({
+      maxLength: e.MAX_DOCUMENT_LENGTH,
       maxTokens: e.MAX_TOKENS,
       maxDepth: e.MAX_DEPTH,
       maxAliases: e.MAX_ALIASES,

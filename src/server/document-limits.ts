@@ -5,6 +5,7 @@ import type { DocumentLimits } from '../config.js';
 
 /** The `extensions.code` of each limit's refusal. */
 export const LIMIT_CODES = {
+  maxLength: 'DOCUMENT_TOO_LONG',
   maxTokens: 'TOO_MANY_TOKENS',
   maxDepth: 'QUERY_TOO_DEEP',
   maxAliases: 'TOO_MANY_ALIASES',
@@ -74,7 +75,7 @@ export function maxFieldsRule(max: number): ValidationRule {
 }
 
 /**
- * Document limits, checked at parse (tokens) and validation (the rest), so a refused document
+ * Document limits, checked at parse (length, tokens) and validation (the rest), so a refused document
  * is never compiled or executed and costs no upstream call; yoga caches both steps per document,
  * so a document seen before pays nothing. Tokens, depth, aliases and directives are
  * graphql-armor's (which count each fragment once); the field count is `maxFieldsRule`, because
@@ -101,6 +102,14 @@ export function useDocumentLimits(limits: DocumentLimits): Plugin {
           maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: reportAs(LIMIT_CODES.maxDirectives) },
         }) as Plugin,
       );
+    },
+    // Before yoga's parse cache, which keeps up to 1,024 documents (and parse errors) for an hour,
+    // keyed by their text: without this, unique documents of up to 25 MB (the body limit) would pile up there.
+    onParse({ params }) {
+      const length = params.source.toString().length;
+      if (length > limits.maxLength) {
+        throw refusal(LIMIT_CODES.maxLength, `Document length limit of ${limits.maxLength} exceeded, found ${length} characters.`);
+      }
     },
     onValidate({ addValidationRule }) {
       addValidationRule(maxFieldsRule(limits.maxFields));

@@ -12,6 +12,7 @@ import {
   codesOf,
   fragmentExplosion,
   ofDepth,
+  ofLength,
   ofTokens,
   overHttp,
   overSse,
@@ -25,6 +26,7 @@ import {
 
 /** A document of each limit's kind, at a given size (all answered by introspection: no upstream call). */
 const SIZED: Record<keyof DocumentLimits, (n: number) => string> = {
+  maxLength: ofLength,
   maxTokens: ofTokens,
   maxDepth: ofDepth,
   maxAliases: withAliases,
@@ -129,13 +131,13 @@ describe('document limits from the environment', () => {
   beforeAll(async () => {
     h = await createHarness({
       transport: 'in-process',
-      env: { MAX_TOKENS: '100', MAX_DEPTH: '3', MAX_ALIASES: '1', MAX_DIRECTIVES: '1', MAX_FIELDS: '40' },
+      env: { MAX_DOCUMENT_LENGTH: '2000', MAX_TOKENS: '100', MAX_DEPTH: '3', MAX_ALIASES: '1', MAX_DIRECTIVES: '1', MAX_FIELDS: '40' },
     });
   });
   afterAll(() => h?.close());
 
-  it('applies MAX_TOKENS, MAX_DEPTH, MAX_ALIASES, MAX_DIRECTIVES and MAX_FIELDS', async () => {
-    const limits = { maxTokens: 100, maxDepth: 3, maxAliases: 1, maxDirectives: 1, maxFields: 40 };
+  it('applies MAX_DOCUMENT_LENGTH, MAX_TOKENS, MAX_DEPTH, MAX_ALIASES, MAX_DIRECTIVES and MAX_FIELDS', async () => {
+    const limits = { maxLength: 2000, maxTokens: 100, maxDepth: 3, maxAliases: 1, maxDirectives: 1, maxFields: 40 };
     expect(h.config.documentLimits).toEqual(limits);
     for (const [limit, code] of Object.entries(LIMIT_CODES) as [keyof DocumentLimits, string][]) {
       const n = limits[limit];

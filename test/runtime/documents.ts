@@ -14,6 +14,9 @@ export const withAliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) 
 /** `n` directives. */
 export const withDirectives = (n: number) => `{ ${'__typename @include(if: true) '.repeat(n)}}`;
 
+/** Exactly `n` characters: one field, then a comment. */
+export const ofLength = (n: number) => `{ __typename }\n#${'x'.repeat(n - 16)}`;
+
 /** Exactly `n` tokens, with about a quarter as many fields: `__type(name: "Payout") { name }` is 9 tokens, 2 fields. */
 export function ofTokens(n: number): string {
   const types = Math.floor((n - 2) / 9);
