@@ -49,13 +49,15 @@ export const ATTACKED_LATENCY_TARGET = 1.5;
 
 const ATTACKS: { name: string; document: (transferId: string) => string }[] = [
   { name: 'depth: transfer → reversals → transfer …, 300 levels', document: (t) => transferNesting(t, 300) },
+  { name: 'depth: the same, 100 levels', document: (t) => transferNesting(t, 100) },
   {
     name: 'fragment explosion: 30 levels of doubling fragments',
     document: () => fragmentExplosion(30, 'Payout', 'id amount', (spread) => `{ payouts(first: 1) { edges { node { ${spread} } } } }`),
   },
   { name: 'aliases: 1,000 × payouts(first: 100)', document: () => aliasedPages(1_000) },
-  { name: 'tokens: 40 KB of one field repeated', document: () => hugeTokenCount(40_000) },
-  { name: 'length: 1 MB of one field repeated', document: () => hugeTokenCount(1_000_000) },
+  { name: 'aliases: 16 × payouts(first: 100)', document: () => aliasedPages(16) },
+  { name: 'tokens: 15 KB, 7,500 tokens', document: () => hugeTokenCount(15_000) },
+  { name: 'tokens: 1 MB, 500,000 tokens', document: () => hugeTokenCount(1_000_000) },
 ];
 
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };

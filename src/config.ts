@@ -21,7 +21,9 @@ export interface DocumentLimits {
  * 371 tokens, depth 6, 2 aliases, no directive, 230 fields), far below what costs the gateway.
  */
 export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = Object.freeze({
-  maxLength: 50_000,
+  // Under 16,384: V8 hashes a longer string by its length alone, so longer documents would all
+  // collide in yoga's parse cache (keyed by the text) and make every lookup a scan.
+  maxLength: 16_000,
   maxTokens: 2000,
   maxDepth: 10,
   maxAliases: 15,

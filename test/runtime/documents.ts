@@ -55,8 +55,8 @@ export function transferNesting(transferId: string, levels: number): string {
 /** `n` aliased pages of 100 payouts: one upstream call each, were they run. */
 export const aliasedPages = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `p${i}: payouts(first: 100) { edges { cursor } }`).join(' ')} }`;
 
-/** About `bytes` of one field repeated: a huge token count. */
-export const hugeTokenCount = (bytes: number) => `{ ${'__typename '.repeat(Math.ceil(bytes / 11))}}`;
+/** About `bytes` of a one-letter field repeated: half as many tokens as bytes. */
+export const hugeTokenCount = (bytes: number) => `{ ${'a '.repeat(Math.ceil(bytes / 2))}}`;
 
 export type Outcome = { result?: FormattedExecutionResult; status?: number; error?: unknown };
 

@@ -46,17 +46,19 @@ describe('hostile documents are refused and the gateway keeps serving', () => {
   });
 
   const attacks: [string, () => string, string][] = [
-    // ~18 KB: more tokens than allowed before its depth is even looked at.
-    ['transfer → reversals → transfer … nested 300 levels', () => transferNesting(transferId, 300), 'TOO_MANY_TOKENS'],
+    // ~18 KB: longer than allowed before its tokens or depth are even looked at.
+    ['transfer → reversals → transfer … nested 300 levels', () => transferNesting(transferId, 300), 'DOCUMENT_TOO_LONG'],
+    ['the same nesting 100 levels deep (6 KB)', () => transferNesting(transferId, 100), 'QUERY_TOO_DEEP'],
     ['the same nesting 3 levels deep (14 fields)', () => transferNesting(transferId, 3), 'QUERY_TOO_DEEP'],
     [
       'fragments that each spread the previous one twice, 30 levels',
       () => fragmentExplosion(30, 'Payout', 'id amount', (spread) => `{ payouts(first: 1) { edges { node { ${spread} } } } }`),
       'QUERY_TOO_LARGE',
     ],
-    ['1,000 aliased payouts(first: 100)', () => aliasedPages(1_000), 'TOO_MANY_TOKENS'],
+    ['1,000 aliased payouts(first: 100)', () => aliasedPages(1_000), 'DOCUMENT_TOO_LONG'],
+    ['200 aliased payouts(first: 100)', () => aliasedPages(200), 'TOO_MANY_TOKENS'],
     ['16 aliased payouts(first: 100)', () => aliasedPages(16), 'TOO_MANY_ALIASES'],
-    ['a 40 KB document of 3,600 tokens', () => hugeTokenCount(40_000), 'TOO_MANY_TOKENS'],
+    ['a 15 KB document of 7,500 tokens', () => hugeTokenCount(15_000), 'TOO_MANY_TOKENS'],
     // Refused by its length before yoga's parse cache keeps it.
     ['a 1 MB document', () => hugeTokenCount(1_000_000), 'DOCUMENT_TOO_LONG'],
   ];
