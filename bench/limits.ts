@@ -40,6 +40,8 @@ export interface AttackFigures {
 
 export interface LimitsReport {
   attacks: AttackFigures[];
+  /** The normal query's p50 while a client sends `{ __typename }` back to back: the cheapest request there is. */
+  reference: { quietP50: number; loadedP50: number; sent: number };
   options: LimitsOptions;
 }
 
@@ -93,6 +95,11 @@ export async function runLimits(options: LimitsOptions = DEFAULT_LIMITS_OPTIONS)
     };
     for (let i = 0; i < options.warmup; i++) await normal();
 
+    const quiet = await timedNormal(options.iterations);
+    const flood = await startAttacker(`${gateway.url}/graphql`, '{ __typename }', 200);
+    const loaded = await timedNormal(options.iterations);
+    const reference = { quietP50: percentile(quiet, 0.5), loadedP50: percentile(loaded, 0.5), sent: (await flood.stop()).sent };
+
     const attacks: AttackFigures[] = [];
     for (const attack of ATTACKS) {
       const base = attack.document(transferId);
@@ -113,7 +120,7 @@ export async function runLimits(options: LimitsOptions = DEFAULT_LIMITS_OPTIONS)
       const upstreamCalls = await upstreamSince(mark);
 
       const quiet = await timedNormal(options.iterations);
-      const attacker = await startAttacker(`${gateway.url}/graphql`, base);
+      const attacker = await startAttacker(`${gateway.url}/graphql`, base, 400);
       const attacked = await timedNormal(options.iterations);
       const { sent: attacksSent, unexpected } = await attacker.stop();
       if (unexpected) throw new Error(`${unexpected} of ${attacksSent} attacks (${attack.name}) were not refused with HTTP 400`);
@@ -130,7 +137,7 @@ export async function runLimits(options: LimitsOptions = DEFAULT_LIMITS_OPTIONS)
         attacksSent,
       });
     }
-    return { attacks, options };
+    return { attacks, reference, options };
   } finally {
     normalClient.close();
     attackClient.close();
@@ -141,7 +148,7 @@ export async function runLimits(options: LimitsOptions = DEFAULT_LIMITS_OPTIONS)
 const ATTACKER_SCRIPT = fileURLToPath(new URL('./attacker.ts', import.meta.url));
 
 /** Forks the attacker and resolves once it sends; stop() ends it and tells how many it sent. */
-async function startAttacker(url: string, document: string): Promise<{ stop(): Promise<{ sent: number; unexpected: number }> }> {
+async function startAttacker(url: string, document: string, status: number): Promise<{ stop(): Promise<{ sent: number; unexpected: number }> }> {
   const proc = fork(ATTACKER_SCRIPT, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const next = <T>(pick: (m: FromAttacker) => T | undefined) =>
     new Promise<T>((resolve, reject) => {
@@ -157,7 +164,7 @@ async function startAttacker(url: string, document: string): Promise<{ stop(): P
       proc.once('exit', onExit);
     });
   const started = next((m) => ('started' in m ? true : undefined));
-  proc.send({ url, document } satisfies ToAttacker);
+  proc.send({ url, document, status } satisfies ToAttacker);
   await started;
   return {
     stop: () => {
@@ -191,13 +198,15 @@ export function limitsRows(report: LimitsReport): string[][] {
       String(a.attacksSent),
     ]);
   }
+  const r = report.reference;
+  rows.push(['reference: `{ __typename }` back to back (not an attack)', '', '', '', '', '', fixed(r.quietP50), fixed(r.loadedP50), ratio(r.loadedP50 / r.quietP50), String(r.sent)]);
   return rows;
 }
 
 export function limitsTargetRows(report: LimitsReport): string[][] {
   const rows = [['target', 'measured', 'result']];
   for (const a of report.attacks) {
-    const short = a.name.split(':')[0];
+    const short = a.name;
     rows.push([`${short}: refused in < ${REFUSAL_TARGET_MS} ms (p50), 0 upstream calls`, `${fixed(a.refusalP50)} ms, ${a.upstreamCalls}`, verdict(a.refusalP50 < REFUSAL_TARGET_MS && a.upstreamCalls === 0)]);
     const r = a.attackedP50 / a.quietP50;
     rows.push([`${short}: normal p50 under attack ≤ ${ATTACKED_LATENCY_TARGET}× quiet`, ratio(r), verdict(r <= ATTACKED_LATENCY_TARGET)]);
