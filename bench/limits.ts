@@ -206,10 +206,9 @@ export function limitsRows(report: LimitsReport): string[][] {
 export function limitsTargetRows(report: LimitsReport): string[][] {
   const rows = [['target', 'measured', 'result']];
   for (const a of report.attacks) {
-    const short = a.name;
-    rows.push([`${short}: refused in < ${REFUSAL_TARGET_MS} ms (p50), 0 upstream calls`, `${fixed(a.refusalP50)} ms, ${a.upstreamCalls}`, verdict(a.refusalP50 < REFUSAL_TARGET_MS && a.upstreamCalls === 0)]);
+    rows.push([`${a.name}: refused in < ${REFUSAL_TARGET_MS} ms (p50), 0 upstream calls`, `${fixed(a.refusalP50)} ms, ${a.upstreamCalls}`, verdict(a.refusalP50 < REFUSAL_TARGET_MS && a.upstreamCalls === 0)]);
     const r = a.attackedP50 / a.quietP50;
-    rows.push([`${short}: normal p50 under attack ≤ ${ATTACKED_LATENCY_TARGET}× quiet`, ratio(r), verdict(r <= ATTACKED_LATENCY_TARGET)]);
+    rows.push([`${a.name}: normal p50 under attack ≤ ${ATTACKED_LATENCY_TARGET}× quiet`, ratio(r), verdict(r <= ATTACKED_LATENCY_TARGET)]);
   }
   return rows;
 }
