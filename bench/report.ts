@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { queryShapeRows, type ShapeResult } from './queries.js';
 import { CPU_TARGET, latencyRows, latencyTarget, targetRows, type LatencyReport } from './latency.js';
+import { ATTACKED_LATENCY_TARGET, REFUSAL_TARGET_MS, limitsRows, limitsTargetRows, type LimitsReport } from './limits.js';
 import { fixed, markdownTable, ratio, type Machine } from './support.js';
 import { authRows, type AuthFigures } from './auth.js';
 
@@ -14,6 +15,7 @@ export interface BenchFigures {
   shapes: ShapeResult[] | null;
   latency: LatencyReport | null;
   auth: AuthFigures | null;
+  limits: LimitsReport | null;
   subscriptions: SubscriptionFigures | null;
 }
 
@@ -126,6 +128,27 @@ cached until they expire, so after the first request a token costs a map lookup,
 ${markdownTable(authRows(f))}`;
 }
 
+function limitsSection(report: LimitsReport | null): string {
+  if (!report) return '## 4. Document limits under attack\n\nNot measured in this run.';
+  const missed = limitsTargetRows(report).slice(1).filter((r) => r[2] === 'MISS').map((r) => r[0]);
+  return `## 4. Document limits under attack
+
+The attacks of the Limits issue against a gateway process with the default limits (\`src/server/document-limits.ts\`).
+Every attack document is made unique by a trailing comment, so yoga's parse and validation caches never answer for it.
+
+- **refusal p50 / p99**: ${report.options.iterations} sequential attacks of the class, one client, after ${report.options.warmup} warm-up; the
+  answer is HTTP 400 with the code shown. **upstream calls**: requests the emulator received meanwhile.
+- **normal p50 quiet / under attack**: ${report.options.iterations} sequential page-of-100-payouts queries (the latency bench's query)
+  with nobody else, then while a second client sends the attack class back to back. Targets: refusal < ${REFUSAL_TARGET_MS} ms with
+  0 upstream calls; normal p50 under attack ≤ ${ATTACKED_LATENCY_TARGET}× quiet.
+
+${markdownTable(limitsRows(report))}
+
+${markdownTable(limitsTargetRows(report))}
+
+${missed.length ? `Missed: ${missed.join('; ')}.` : 'Every target is met.'}`;
+}
+
 const SUBSCRIPTIONS_SETUP = `Figures reported by bench/subscriptions.ts: subscribers are real graphql-ws clients in a forked process, the
 gateway runs in the bench process, loopback only; latency runs from posting a signed webhook to each client's receipt of the
 event. All subscribers watch one payout with the same operation, so they share one stream: each event is executed once and
@@ -149,7 +172,7 @@ export function renderBenchmarks(f: BenchFigures): string {
   return `# Benchmarks
 
 Produced by \`npm run bench\` (about 2–3 minutes; loopback only; it starts and stops its own processes).
-Run one part with \`npm run bench -- queries\`, \`-- latency\`, \`-- auth\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
+Run one part with \`npm run bench -- queries\`, \`-- latency\`, \`-- auth\`, \`-- limits\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
 \`--node-env=development\` or \`--cpu-prof\` for variants (variants and partial runs only print; a full run rewrites this file).
 
 ${machineSection(f.machine)}
@@ -161,6 +184,8 @@ ${latencySection(f.latency)}
 ${authSection(f.auth)}
 
 ${subscriptionsSection(f.subscriptions)}
+
+${limitsSection(f.limits)}
 ${history()}`;
 }
 

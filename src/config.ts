@@ -4,6 +4,39 @@ import { SCOPES } from './auth/principal.js';
 
 const StripeAccountId = z.string().regex(/^acct_[A-Za-z0-9]+$/, 'must be an acct_ id');
 
+/** What one GraphQL document may hold; checked at parse and validation, before any execution. */
+export interface DocumentLimits {
+  /** Characters in the document's text, comments and whitespace included. */
+  readonly maxLength: number;
+  /** Lexical tokens in the document. */
+  readonly maxTokens: number;
+  /** Nesting of fields in an operation (fragments flattened, introspection's __schema not counted). */
+  readonly maxDepth: number;
+  /** Aliased fields in an operation, fragments expanded. */
+  readonly maxAliases: number;
+  /** Directives in an operation, fragments expanded. */
+  readonly maxDirectives: number;
+  /** Fields an operation selects once every fragment is expanded. */
+  readonly maxFields: number;
+}
+
+/**
+ * Well above what the example operations and GraphiQL's introspection query need (at most 2.4 KB,
+ * 371 tokens, depth 6, 2 aliases, no directive, 230 fields), far below what costs the gateway.
+ */
+export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = Object.freeze({
+  // Under 16,384: V8 hashes a longer string by its length alone, so longer documents would all
+  // collide in yoga's parse cache (keyed by the text) and make every lookup a scan.
+  maxLength: 16_000,
+  maxTokens: 2000,
+  maxDepth: 10,
+  // graphql-armor's 15 would refuse a dashboard batching 50 node lookups; what aliases can cost
+  // upstream is bounded by MAX_UPSTREAM_CALLS and what they cost here by MAX_FIELDS.
+  maxAliases: 100,
+  maxDirectives: 50,
+  maxFields: 1000,
+});
+
 /** Environment variables the gateway reads (only main.ts passes process.env here). */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -41,6 +74,12 @@ const EnvSchema = z.object({
   MAX_UPSTREAM_CALLS: z.coerce.number().int().positive().default(25),
   RATE_LIMIT_CALLS: z.coerce.number().int().positive().default(300),
   RATE_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
+  MAX_DOCUMENT_LENGTH: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxLength),
+  MAX_TOKENS: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxTokens),
+  MAX_DEPTH: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxDepth),
+  MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_DOCUMENT_LIMITS.maxAliases),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(DEFAULT_DOCUMENT_LIMITS.maxDirectives),
+  MAX_FIELDS: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxFields),
 })
   // A request the budget lets through must fit in a principal's window, or it could never run.
   .refine((e) => e.MAX_UPSTREAM_CALLS <= e.RATE_LIMIT_CALLS, {
@@ -123,6 +162,7 @@ export interface Config {
   /** Upstream calls one principal may spend per window (shared through Redis when redisUrl is set). */
   readonly rateLimitCalls: number;
   readonly rateLimitWindowS: number;
+  readonly documentLimits: DocumentLimits;
 }
 
 /** The key used against the embedded emulator (any well-formed test key works there). */
@@ -161,6 +201,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxUpstreamCalls: e.MAX_UPSTREAM_CALLS,
     rateLimitCalls: e.RATE_LIMIT_CALLS,
     rateLimitWindowS: e.RATE_LIMIT_WINDOW_S,
+    documentLimits: Object.freeze({
+      maxLength: e.MAX_DOCUMENT_LENGTH,
+      maxTokens: e.MAX_TOKENS,
+      maxDepth: e.MAX_DEPTH,
+      maxAliases: e.MAX_ALIASES,
+      maxDirectives: e.MAX_DIRECTIVES,
+      maxFields: e.MAX_FIELDS,
+    }),
   } satisfies Config);
 }
 

@@ -1,10 +1,10 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { WebSocketServer } from 'ws';
-import { MessageType } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { MessageType, type Context as WsServerContext, type SubscribePayload } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { writeDirectly } from './shared-subscriptions.js';
-import type { YogaServerInstance } from 'graphql-yoga';
+import { maskError } from './error-mapping.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { originAllowed } from './cors.js';
@@ -14,6 +14,7 @@ export interface GraphQLWsOptions {
   /** Origins allowed besides the gateway's own (CORS_ORIGINS). */
   corsOrigins: readonly string[];
 }
+import type { YogaServerInstance } from 'graphql-yoga';
 
 export interface GraphQLWsServer {
   /** Open WebSocket connections. */
@@ -57,6 +58,52 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
   });
   const principals = new WeakMap<object, Principal>();
 
+  /** The operation's execution arguments, or its parse/validation errors (a parse error is thrown). */
+  const prepare = async (ctx: WsContext, id: string, params: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+    const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+      ...ctx,
+      request: toFetchRequest(ctx.extra.request, yoga.graphqlEndpoint),
+      // As yoga's node server context has it: the rate limit keys anonymous callers by its address.
+      req: ctx.extra.request,
+      socket: ctx.extra.socket,
+      params,
+      principal: principals.get(ctx),
+    });
+    const document: DocumentNode = parse(params.query);
+    const errors = validate(schema, document);
+    if (errors.length) return errors;
+    const contextValue = await contextFactory();
+    // Events of a shared subscription go straight to this socket, as graphql-ws 'next' messages.
+    const socket = ctx.extra.socket;
+    const next = `{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`;
+    writeDirectly(contextValue, (resultJson) => {
+      if (socket.readyState === socket.OPEN) socket.send(`${next}${resultJson}}`);
+    });
+    return {
+      schema,
+      operationName: params.operationName,
+      document,
+      variableValues: params.variables,
+      contextValue,
+      rootValue: { execute, subscribe } satisfies EnvelopedRoot,
+    };
+  };
+
+  // Whatever goes wrong answers this operation with a masked error (and is logged), instead of
+  // graphql-ws closing the socket with 4500 and every other operation on it.
+  const failed = (err: unknown): GraphQLError => {
+    const masked = maskError(err) as GraphQLError;
+    if (masked !== err) yoga.logger.error({ err }, 'unexpected error in a graphql-ws operation');
+    return masked;
+  };
+  const guarded = async <T>(run: () => T | Promise<T>): Promise<T | ExecutionResult> => {
+    try {
+      return await run();
+    } catch (err) {
+      return { errors: [failed(err)] };
+    }
+  };
+
   const disposable = useServer(
     {
       onConnect: async (ctx) => {
@@ -71,44 +118,17 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
         }
         return true;
       },
-      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
-      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
+      execute: (args) => guarded(() => (args.rootValue as EnvelopedRoot).execute(args)),
+      subscribe: (args) => guarded(() => (args.rootValue as EnvelopedRoot).subscribe(args)),
+      // What the client sees of an operation's errors: masked as yoga masks HTTP errors, without yoga's internal `http` extension.
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => withoutHttp(maskError(e) as GraphQLError).toJSON()),
       onNext: (_ctx, _id, _payload, _args, result) => withoutHttpExtensions(result),
       onSubscribe: async (ctx, id, params) => {
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
-          request: toFetchRequest(ctx.extra.request, yoga.graphqlEndpoint),
-          // As yoga's node server context has it: the rate limit keys anonymous callers by its address.
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          params,
-          principal: principals.get(ctx),
-        });
-        let document: DocumentNode;
         try {
-          document = parse(params.query);
+          return await prepare(ctx, id, params);
         } catch (err) {
-          if (err instanceof GraphQLError) return [err];
-          throw err;
+          return [failed(err)];
         }
-        const errors = validate(schema, document);
-        if (errors.length) return errors;
-        const contextValue = await contextFactory();
-        // Events of a shared subscription go straight to this socket, as graphql-ws 'next' messages.
-        const socket = ctx.extra.socket;
-        const next = `{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`;
-        writeDirectly(contextValue, (resultJson) => {
-          if (socket.readyState === socket.OPEN) socket.send(`${next}${resultJson}}`);
-        });
-        const args: ExecutionArgs = {
-          schema,
-          operationName: params.operationName,
-          document,
-          variableValues: params.variables,
-          contextValue,
-          rootValue: { execute, subscribe } satisfies EnvelopedRoot,
-        };
-        return args;
       },
     },
     wsServer,
@@ -129,6 +149,15 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
   };
 }
 
+type WsContext = WsServerContext<Record<string, unknown> | undefined, Extra>;
+
+/** The error without yoga's `http` extension (an HTTP status means nothing on a WebSocket). */
+function withoutHttp(error: GraphQLError): GraphQLError {
+  if (!error.extensions.http) return error;
+  const { http: _http, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions });
+}
+
 /**
  * The result without the HTTP status and headers its errors ask for (a refusal's 400 or 429):
  * yoga leaves them out of HTTP responses, and a socket has no use for them. Undefined when there are none.
@@ -137,10 +166,7 @@ function withoutHttpExtensions(result: ExecutionResult): FormattedExecutionResul
   if (!result.errors?.some((error) => error.extensions.http)) return undefined;
   return {
     ...result,
-    errors: result.errors.map((error) => {
-      const { http: _http, ...extensions } = error.extensions;
-      return { ...error.toJSON(), extensions };
-    }),
+    errors: result.errors.map((error) => withoutHttp(error).toJSON()),
   };
 }
 

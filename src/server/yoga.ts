@@ -29,6 +29,7 @@ import { countingClient } from '../stripe/call-count.js';
 import { useUpstreamCost } from './cost.js';
 import { useRateLimit, type UpstreamRateLimiter } from './rate-limit.js';
 import { useInputChecks } from './input-checks.js';
+import { useDocumentLimits } from './document-limits.js';
 
 export interface GatewayYogaOptions {
   config: Config;
@@ -176,6 +177,8 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       useUpstreamCost(config.maxUpstreamCalls),
       useRateLimit(opts.rateLimiter),
       ...(opts.plugins ?? []),
+      // Before anything compiles or executes a document (graphql-ws validates through the same envelop).
+      useDocumentLimits(config.documentLimits),
       useCompiledQueries(log),
       useGatewayErrors(),
       useCredentialExpiry(),

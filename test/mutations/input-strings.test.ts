@@ -8,6 +8,8 @@ import { wsClient, wsSubscribe } from '../subscriptions/clients.js';
 
 const LONE = 'abc\ud800def';
 const LONG_ID = `po_${'a'.repeat(100_000)}`;
+/** Long enough to be refused, short enough that the document itself stays under MAX_DOCUMENT_LENGTH. */
+const INLINE_LONG_ID = `po_${'a'.repeat(1_000)}`;
 
 let h: MutationHarness;
 beforeAll(async () => {
@@ -99,9 +101,9 @@ describe('lone UTF-16 surrogates', () => {
 describe('ids longer than any Stripe id (255 characters)', () => {
   it('are refused in queries, node and nodes, by variable or written in the document', async () => {
     await expectRefused('query($id: ID!) { payout(id: $id) { id } }', { id: LONG_ID }, { variable: 'id' });
-    await expectRefused(`{ payout(id: "${LONG_ID}") { id } }`, {}, { argument: 'id' });
-    await expectRefused(`{ node(id: "${LONG_ID}") { id } }`, {}, { argument: 'id' });
-    await expectRefused(`{ nodes(ids: ["po_1", "${LONG_ID}"]) { id } }`, {}, { argument: 'ids' });
+    await expectRefused(`{ payout(id: "${INLINE_LONG_ID}") { id } }`, {}, { argument: 'id' });
+    await expectRefused(`{ node(id: "${INLINE_LONG_ID}") { id } }`, {}, { argument: 'id' });
+    await expectRefused(`{ nodes(ids: ["po_1", "${INLINE_LONG_ID}"]) { id } }`, {}, { argument: 'ids' });
     await expectRefused('query($d: ID) { transfers(first: 1, destination: $d) { edges { cursor } } }', { d: `acct_${'a'.repeat(300)}` }, { variable: 'd' });
     // 256 characters is one too many; 255 passes the check (and is then simply not found).
     await expectRefused('query($id: ID!) { payout(id: $id) { id } }', { id: `po_${'a'.repeat(253)}` }, { variable: 'id' });
@@ -114,7 +116,7 @@ describe('ids longer than any Stripe id (255 characters)', () => {
     await expectRefused('mutation($input: CancelPayoutInput!) { cancelPayout(input: $input) { __typename } }', { input: { payoutId: LONG_ID } }, {
       variable: 'input.payoutId',
     });
-    await expectRefused(`mutation { cancelPayout(input: { payoutId: "${LONG_ID}" }) { __typename } }`, {}, { argument: 'input' });
+    await expectRefused(`mutation { cancelPayout(input: { payoutId: "${INLINE_LONG_ID}" }) { __typename } }`, {}, { argument: 'input' });
     await expectRefused('subscription($id: ID!) { payoutUpdated(id: $id) { eventId } }', { id: LONG_ID }, { variable: 'id' });
     await expectStillServing(h);
   });

@@ -33,6 +33,12 @@ async function stillServes(h: Harness): Promise<void> {
   expect(page.data?.payouts.edges).toHaveLength(3);
 }
 
+/**
+ * Document limits lifted so that the cost gate is what answers: with the defaults, documents this
+ * large are refused earlier, by size or alias count (test/runtime/document-limits.test.ts).
+ */
+const COST_GATE_ONLY = { MAX_ALIASES: '5000', MAX_TOKENS: '100000', MAX_DOCUMENT_LENGTH: '1000000', MAX_FIELDS: '100000' };
+
 const ALIASED_PAGES = (n: number) =>
   `{ ${Array.from({ length: n }, (_, i) => `p${i}: payouts(first: 100) { edges { node { id balanceTransaction { fee } } } }`).join('\n')} }`;
 
@@ -41,7 +47,7 @@ describe('upstream cost budget', () => {
   let stripe: Stripe;
   let fixtures: Fixtures;
   beforeAll(async () => {
-    h = await createHarness({ transport: 'in-process' });
+    h = await createHarness({ transport: 'in-process', env: COST_GATE_ONLY });
     stripe = inProcessStripe(h.emulator);
     fixtures = await prepareFixtures(stripe);
   });
@@ -211,7 +217,7 @@ async function exampleVariables(stripe: Stripe, f: Fixtures): Promise<Record<str
 describe('upstream cost over graphql-ws', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness({ env: COST_GATE_ONLY });
   });
   afterAll(() => h?.close());
 

@@ -200,7 +200,7 @@ describe('WEBHOOK_REFETCH=true', () => {
   let rStripe: Stripe;
   let rClient: Client;
   beforeAll(async () => {
-    r = await createHarness({ emulator: { accounts: ['acct_1RefetchConnected'] }, env: { STRIPE_WEBHOOK_SECRET: SECRET, WEBHOOK_REFETCH: 'true' } });
+    r = await createHarness({ env: { STRIPE_WEBHOOK_SECRET: SECRET, WEBHOOK_REFETCH: 'true' } });
     rStripe = emulatorStripe(r.emulator);
     rClient = wsClient(r.url);
   });
@@ -214,11 +214,11 @@ describe('WEBHOOK_REFETCH=true', () => {
   type Delivered = { payoutEvents?: { eventId: string; payout: { metadata: Record<string, string> } } };
   const metadataOf = (x: { data?: unknown }) => (x.data as Delivered).payoutEvents!.payout.metadata;
 
-  async function deliverStale(event: Stripe.Event) {
-    await r.emulator.webhooks.idle();
-    const sub = wsSubscribe(rClient, WATCH);
-    for (let i = 0; i < 100 && r.gateway.live.stats().subscribers === 0; i++) await new Promise((res) => setTimeout(res, 20));
-    const { result: res, calls } = await r.upstreamCalls(() => postWebhook(r.url, JSON.stringify(event), { secret: SECRET }));
+  async function deliverStale(event: Stripe.Event, on: { h: Harness; client: Client } = { h: r, client: rClient }) {
+    await on.h.emulator.webhooks.idle();
+    const sub = wsSubscribe(on.client, WATCH);
+    for (let i = 0; i < 100 && on.h.gateway.live.stats().subscribers === 0; i++) await new Promise((res) => setTimeout(res, 20));
+    const { result: res, calls } = await on.h.upstreamCalls(() => postWebhook(on.h.url, JSON.stringify(event), { secret: SECRET }));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ received: true, outcome: 'published' });
     expect(calls.byRoute['GET /v1/payouts/:id']).toBe(1);
@@ -237,9 +237,20 @@ describe('WEBHOOK_REFETCH=true', () => {
 
   it("reads it as the event's connected account (Stripe-Account)", async () => {
     const account = 'acct_1RefetchConnected';
-    const payout = await rStripe.payouts.create({ amount: 2500, currency: 'usd', metadata: { state: 'current' } }, { stripeAccount: account });
-    const event = { ...stripeEvent('payout.updated', { ...payout, metadata: {} }, now()), account } as Stripe.Event;
-    const delivered = await deliverStale(event);
-    expect(metadataOf(delivered)).toEqual({ state: 'current' });
+    // Its subscribers act as that account: a connected account's changes reach only them.
+    const tenant = await createHarness({
+      emulator: { accounts: [account] },
+      env: { STRIPE_WEBHOOK_SECRET: SECRET, WEBHOOK_REFETCH: 'true', STRIPE_ACCOUNT: account },
+    });
+    const client = wsClient(tenant.url);
+    try {
+      const payout = await emulatorStripe(tenant.emulator).payouts.create({ amount: 2500, currency: 'usd', metadata: { state: 'current' } }, { stripeAccount: account });
+      const event = { ...stripeEvent('payout.updated', { ...payout, metadata: {} }, now()), account } as Stripe.Event;
+      const delivered = await deliverStale(event, { h: tenant, client });
+      expect(metadataOf(delivered)).toEqual({ state: 'current' });
+    } finally {
+      await client.dispose();
+      await tenant.close();
+    }
   });
 });
