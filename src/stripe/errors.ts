@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { GraphQLError } from 'graphql';
+import { isQueueFull } from './shaper.js';
 
 /** The `extensions.code` values clients can switch on. */
 export type ErrorCode =
@@ -57,7 +58,8 @@ function messageFor(code: ErrorCode, err: Stripe.errors.StripeError): string {
     case 'UNAUTHENTICATED':
       return 'The gateway’s Stripe key was rejected by Stripe. Check STRIPE_SECRET_KEY.';
     case 'RATE_LIMITED':
-      return 'Stripe is rate limiting this account; retry after a short pause.';
+      // The gateway's own refusal (its queue to Stripe is full) says so; Stripe's 429 is summarised.
+      return isQueueFull(err) ? err.message : 'Stripe is rate limiting this account; retry after a short pause.';
     case 'UPSTREAM_ERROR':
       return err instanceof Stripe.errors.StripeConnectionError
         ? 'Could not reach Stripe; try again later.'

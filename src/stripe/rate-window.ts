@@ -1,0 +1,37 @@
+/**
+ * Start times for upstream calls such that no window of one second holds more than
+ * `perSecond` of them: a burst of up to `perSecond` goes at once, the rest are spaced
+ * as earlier starts leave the window. Each call reserves its start time when it asks,
+ * so a call that would start too late is refused at once instead of after waiting.
+ */
+export interface RateWindow {
+  /**
+   * Reserves the earliest allowed start time, or returns null (reserving nothing)
+   * when that is after `deadline`. Times are `now()` milliseconds.
+   */
+  reserve(deadline: number): number | null;
+  /** No call starts before `until` (Stripe asked to slow down). */
+  pause(until: number): void;
+}
+
+export const WINDOW_MS = 1000;
+
+export function createRateWindow(perSecond: number, now: () => number = () => performance.now()): RateWindow {
+  // The last `perSecond` reserved start times, oldest at `next` (a ring). Reservations never
+  // go back in time, so a new start must wait for the oldest of them to leave the window.
+  const starts = new Array<number>(perSecond).fill(-Infinity);
+  let next = 0;
+  let pausedUntil = -Infinity;
+  return {
+    reserve(deadline) {
+      const at = Math.max(now(), pausedUntil, starts[next] + WINDOW_MS);
+      if (at > deadline) return null;
+      starts[next] = at;
+      next = (next + 1) % perSecond;
+      return at;
+    },
+    pause(until) {
+      pausedUntil = Math.max(pausedUntil, until);
+    },
+  };
+}
