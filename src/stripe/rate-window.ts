@@ -1,6 +1,6 @@
 /**
  * Start times for upstream calls such that no window of one second holds more than
- * `perSecond` of them: a burst of up to `perSecond` goes at once, the rest are spaced
+ * `perSecond` of them, with a margin: a burst of up to `perSecond` goes at once, the rest are spaced
  * as earlier starts leave the window. Each call reserves its start time when it asks,
  * so a call that would start too late is refused at once instead of after waiting.
  */
@@ -14,7 +14,13 @@ export interface RateWindow {
   pause(until: number): void;
 }
 
-export const WINDOW_MS = 1000;
+const WINDOW_MS = 1000;
+/**
+ * Starts are kept this much more than a second apart: a call reaches Stripe some
+ * milliseconds after it starts here, and not always the same number (a busy event
+ * loop, the network), so a window of exactly one second here can be a little less there.
+ */
+const JITTER_MARGIN_MS = 50;
 
 export function createRateWindow(perSecond: number, now: () => number = () => performance.now()): RateWindow {
   // The last `perSecond` reserved start times, oldest at `next` (a ring). Reservations never
@@ -24,7 +30,7 @@ export function createRateWindow(perSecond: number, now: () => number = () => pe
   let pausedUntil = -Infinity;
   return {
     reserve(deadline) {
-      const at = Math.max(now(), pausedUntil, starts[next] + WINDOW_MS);
+      const at = Math.max(now(), pausedUntil, starts[next] + WINDOW_MS + JITTER_MARGIN_MS);
       if (at > deadline) return null;
       starts[next] = at;
       next = (next + 1) % perSecond;
