@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- part...] [flags]`: the gateway's benchmarks.
  * Parts: queries (upstream calls per query shape), latency (gateway vs direct SDK
- * call), subscriptions (bench/subscriptions.ts, when present). Default: all, and
+ * call), shaping (Stripe's rate limits: coalescing, shaping under twice the rate),
+ * subscriptions (bench/subscriptions.ts, when present). Default: all, and
  * BENCHMARKS.md is rewritten with the figures; a partial run only prints.
  * Flags:
  *   --quick                 fewer iterations (a smoke run; figures are noisier)
@@ -13,26 +14,32 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { printQueryShapes, runQueryShapes, type ShapeResult } from './queries.js';
 import { DEFAULT_LATENCY_OPTIONS, printLatency, runLatency, type LatencyOptions, type LatencyReport } from './latency.js';
+import { DEFAULT_SHAPING_OPTIONS, printShaping, runShaping, type ShapingOptions, type ShapingReport } from './shaping.js';
 import { renderBenchmarks, type SubscriptionFigures } from './report.js';
 import { machine, sleep, table } from './support.js';
 
-const PARTS = ['queries', 'latency', 'subscriptions'] as const;
+const PARTS = ['queries', 'latency', 'shaping', 'subscriptions'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Args {
   parts: Part[];
   write: boolean;
   latency: LatencyOptions;
+  shaping: ShapingOptions;
 }
 
 function parseArgs(argv: string[]): Args {
   const parts: Part[] = [];
   const latency: LatencyOptions = { ...DEFAULT_LATENCY_OPTIONS, env: { ...DEFAULT_LATENCY_OPTIONS.env } };
+  const shaping: ShapingOptions = { ...DEFAULT_SHAPING_OPTIONS };
   let write = true;
   for (const arg of argv) {
     const [flag, value] = arg.split('=', 2);
     if ((PARTS as readonly string[]).includes(arg)) parts.push(arg as Part);
-    else if (flag === '--quick') Object.assign(latency, { iterations: [60, 20], warmup: 10, loadMs: 1000 });
+    else if (flag === '--quick') {
+      Object.assign(latency, { iterations: [60, 20], warmup: 10, loadMs: 1000 });
+      shaping.offerSeconds = 3;
+    }
     else if (flag === '--node-env') latency.env.NODE_ENV = value ?? 'development';
     else if (flag === '--cpu-prof') latency.cpuProfileDir = value ?? fileURLToPath(new URL('./profiles', import.meta.url));
     else if (flag === '--no-write') write = false;
@@ -42,7 +49,7 @@ function parseArgs(argv: string[]): Args {
   // Figures from a variant (profiling, another NODE_ENV, quick) or a partial run are printed, not recorded.
   const variant =
     latency.cpuProfileDir !== undefined || latency.env.NODE_ENV !== DEFAULT_LATENCY_OPTIONS.env.NODE_ENV || argv.includes('--quick');
-  return { parts: all ? [...PARTS] : parts, write: write && all && !variant, latency };
+  return { parts: all ? [...PARTS] : parts, write: write && all && !variant, latency, shaping };
 }
 
 const SUBSCRIPTIONS_BENCH = new URL('./subscriptions.ts', import.meta.url);
@@ -102,6 +109,7 @@ console.log(
 
 let shapes: ShapeResult[] | null = null;
 let latency: LatencyReport | null = null;
+let shaping: ShapingReport | null = null;
 let subscriptions: SubscriptionFigures | null = null;
 let failed = false;
 
@@ -131,10 +139,23 @@ if (args.parts.includes('latency')) {
     }
   });
 }
+if (args.parts.includes('shaping')) {
+  shaping = await timed('shaping', async () => {
+    try {
+      const report = await runShaping(args.shaping);
+      printShaping(report);
+      return report;
+    } catch (err) {
+      failed = true;
+      console.error('shaping bench failed:', err);
+      return null;
+    }
+  });
+}
 const record = () => {
   if (!args.write || failed) return;
   const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
-  writeFileSync(file, renderBenchmarks({ machine: host, shapes, latency, subscriptions }));
+  writeFileSync(file, renderBenchmarks({ machine: host, shapes, latency, shaping, subscriptions }));
   console.log(`\nwrote ${file}`);
 };
 // Recorded before the subscriptions part too, so a slow or failing part loses nothing.

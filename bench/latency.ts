@@ -11,7 +11,7 @@ import type { FromChild, Role, ToChild } from './server.js';
 import { createHttpClient, fixed, percentile, ratio, table, verdict, type HttpResult } from './support.js';
 
 /** Every payout field that costs no upstream call beyond the expanded balance transaction, and every balance transaction field. */
-const PAGE_QUERY = `{ payouts(first: 100) { edges { node {
+export const PAGE_QUERY = `{ payouts(first: 100) { edges { node {
   id amount applicationFeeAmount applicationFeeId arrivalDate automatic balanceTransactionId created currency description
   destinationId failureBalanceTransactionId failureCode failureCodeRaw failureMessage livemode metadata method methodRaw
   originalPayoutId payoutMethod reconciliationStatus reconciliationStatusRaw reversedById sourceType sourceTypeRaw

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { queryShapeRows, type ShapeResult } from './queries.js';
 import { CPU_TARGET, latencyRows, latencyTarget, targetRows, type LatencyReport } from './latency.js';
+import { shapingRows, type ShapingReport } from './shaping.js';
 import { fixed, markdownTable, ratio, type Machine } from './support.js';
 
 /** Whatever bench/subscriptions.ts reports. */
@@ -12,6 +13,7 @@ export interface BenchFigures {
   machine: Machine;
   shapes: ShapeResult[] | null;
   latency: LatencyReport | null;
+  shaping: ShapingReport | null;
   subscriptions: SubscriptionFigures | null;
 }
 
@@ -113,6 +115,26 @@ ${
 }`;
 }
 
+function shapingSection(report: ShapingReport | null): string {
+  if (!report) return "## 4. Stripe's rate limits\n\nNot measured in this run.";
+  const s = report.shaping;
+  return `## 4. Stripe's rate limits
+
+The gateway over loopback to a demo emulator, with a test-mode key (so \`STRIPE_MAX_RPS\` is its test-mode default,
+${s.rate}/s) and \`STRIPE_MAX_QUEUE_MS=15000\`.
+
+- **Coalescing**: ${report.coalescing.concurrent} identical page-of-100 queries (the latency query above) sent at once; the
+  emulator takes 200 ms longer over the list, so they overlap as they would against Stripe. Counted by the request log.
+- **Shaping**: ${s.offered} distinct reads (\`payout(id:)\` and \`balanceTransaction(id:)\`, one upstream call each) offered
+  at ${2 * s.rate}/s for ${report.options.offerSeconds} s, while the emulator plays Stripe's limiter at exactly ${s.rate}/s (fault rule
+  \`maxPerSecond\`: a token bucket of ${s.rate} refilled at ${s.rate}/s; a request that finds it empty gets 429). The gateway
+  queues what it cannot start yet, so reads wait up to about the time the backlog takes to drain (${report.options.offerSeconds} s
+  at twice the rate); the wait is the read's latency as its client saw it. The busiest second is counted at the emulator's
+  arrival times: on a loaded machine, calls started a little more than a second apart can arrive a little less apart.
+
+${markdownTable(shapingRows(report))}`;
+}
+
 const SUBSCRIPTIONS_SETUP = `Figures reported by bench/subscriptions.ts: subscribers are real graphql-ws clients in a forked process, the
 gateway runs in the bench process, loopback only; latency runs from posting a signed webhook to each client's receipt of the
 event. All subscribers watch one payout with the same operation, so they share one stream: each event is executed once and
@@ -136,7 +158,7 @@ export function renderBenchmarks(f: BenchFigures): string {
   return `# Benchmarks
 
 Produced by \`npm run bench\` (about 2–3 minutes; loopback only; it starts and stops its own processes).
-Run one part with \`npm run bench -- queries\`, \`-- latency\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
+Run one part with \`npm run bench -- queries\`, \`-- latency\`, \`-- shaping\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
 \`--node-env=development\` or \`--cpu-prof\` for variants (variants and partial runs only print; a full run rewrites this file).
 
 ${machineSection(f.machine)}
@@ -146,6 +168,8 @@ ${shapesSection(f.shapes)}
 ${latencySection(f.latency)}
 
 ${subscriptionsSection(f.subscriptions)}
+
+${shapingSection(f.shaping)}
 ${history()}`;
 }
 

@@ -8,7 +8,10 @@ export interface FaultRule {
   latencyMs?: number;
   /** Share (0..1) of matching requests answered 429 rate_limit without being handled. */
   rateLimit?: number;
-  /** Like Stripe's limiter: matching requests beyond this many within any one second are answered 429 (only admitted ones count). */
+  /**
+   * Stripe's limiter, a token bucket: it holds this many requests' worth and refills at this
+   * many per second; a matching request that finds it empty is answered 429.
+   */
   maxPerSecond?: number;
   /** Seconds sent as `Retry-After` with this rule's 429 answers. */
   retryAfter?: number;
@@ -36,32 +39,33 @@ export interface Faults {
   decide(routeKey: string): FaultDecision;
 }
 
-const WINDOW_MS = 1000;
-
 export function createFaults(random: () => number = Math.random, now: () => number = () => performance.now()): Faults {
   let rules: FaultRule[] = [];
-  /** Per maxPerSecond rule, when the requests it admitted arrived (within the last second). */
-  const admitted = new Map<FaultRule, number[]>();
-  /** True when a maxPerSecond rule turns this request away; otherwise counts it. */
+  /** Per maxPerSecond rule, its bucket: tokens left and when they were counted. */
+  const buckets = new Map<FaultRule, { tokens: number; at: number }>();
+  /** True when a maxPerSecond rule's bucket is empty; otherwise takes a token. */
   const overRate = (rule: FaultRule): boolean => {
+    const size = rule.maxPerSecond!;
     const at = now();
-    const times = (admitted.get(rule) ?? []).filter((t) => t > at - WINDOW_MS);
-    admitted.set(rule, times);
-    if (times.length >= rule.maxPerSecond!) return true;
-    times.push(at);
+    const bucket = buckets.get(rule) ?? { tokens: size, at };
+    bucket.tokens = Math.min(size, bucket.tokens + ((at - bucket.at) / 1000) * size);
+    bucket.at = at;
+    buckets.set(rule, bucket);
+    if (bucket.tokens < 1) return true;
+    bucket.tokens -= 1;
     return false;
   };
   return {
     set(next) {
       rules = next.map((r) => ({ ...r }));
-      admitted.clear();
+      buckets.clear();
     },
     add(rule) {
       rules.push({ ...rule });
     },
     clear() {
       rules = [];
-      admitted.clear();
+      buckets.clear();
     },
     list: () => rules.map((r) => ({ ...r })),
     decide(routeKey) {

@@ -158,7 +158,7 @@ describe('the Stripe client', () => {
       expect(emulator.requestLog.since(mark).total).toBe(1);
       expect(a).not.toBe(b);
       expect(a).toEqual(b);
-      a.metadata.changed = 'yes';
+      a.metadata!.changed = 'yes';
       expect(b.metadata).toEqual({});
     } finally {
       emulator.faults.clear();
