@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { queryShapeRows, type ShapeResult } from './queries.js';
 import { CPU_TARGET, latencyRows, latencyTarget, targetRows, type LatencyReport } from './latency.js';
-import { shapingRows, type ShapingReport } from './shaping.js';
+import { PAGE_LATENCY_MS, shapingRows, type ShapingReport } from './shaping.js';
 import { fixed, markdownTable, ratio, type Machine } from './support.js';
 
 /** Whatever bench/subscriptions.ts reports. */
@@ -124,7 +124,7 @@ The gateway over loopback to a demo emulator, with a test-mode key (so \`STRIPE_
 ${s.rate}/s) and \`STRIPE_MAX_QUEUE_MS=15000\`.
 
 - **Coalescing**: ${report.coalescing.concurrent} identical page-of-100 queries (the latency query above) sent at once; the
-  emulator takes 200 ms longer over the list, so they overlap as they would against Stripe. Counted by the request log.
+  emulator takes ${PAGE_LATENCY_MS} ms longer over the list, so they overlap as they would while Stripe builds such a page. Counted by the request log.
 - **Shaping**: ${s.offered} distinct reads (\`payout(id:)\` and \`balanceTransaction(id:)\`, one upstream call each) offered
   at ${2 * s.rate}/s for ${report.options.offerSeconds} s, while the emulator plays Stripe's limiter at exactly ${s.rate}/s (fault rule
   \`maxPerSecond\`: a token bucket of ${s.rate} refilled at ${s.rate}/s; a request that finds it empty gets 429). The gateway
