@@ -127,16 +127,18 @@ interface SharedRead {
  *   MAX_RATE_LIMIT_RETRIES times within `maxQueueMs`; meanwhile no other call starts;
  * - identical concurrent GETs (same URL, key, account, context and API version) make
  *   one upstream call; each caller gets its own copy of the parsed body, since the SDK
- *   and the gateway annotate the objects they receive. Writes are never coalesced.
+ *   attaches `lastResponse` to it and a caller may change what it gets. Writes are never
+ *   coalesced. (Read bodies are buffered, so a streaming endpoint would not work through
+ *   this client; the gateway uses none.)
  */
 export function createShapingHttpClient(inner: HttpClient, options: ShapingOptions): HttpClient {
-  const window = createRateWindow(options.maxRequestsPerSecond);
+  const starts = createRateWindow(options.maxRequestsPerSecond);
   const inflight = new Map<string, SharedRead>();
 
   async function send(request: Request): Promise<HttpResponse> {
     const deadline = performance.now() + options.maxQueueMs;
     for (let retries = 0; ; retries++) {
-      const at = window.reserve(deadline);
+      const at = starts.reserve(deadline);
       if (at === null) return queueFull();
       if (at > performance.now()) await waitUntil(at);
       const res = await inner.makeRequest(...request);
@@ -145,7 +147,7 @@ export function createShapingHttpClient(inner: HttpClient, options: ShapingOptio
       if (delay === null || performance.now() + delay > deadline) return finalRateLimited(res);
       discard(res);
       // Stripe throttles the whole account: every call waits, not only this one.
-      window.pause(performance.now() + delay);
+      starts.pause(performance.now() + delay);
     }
   }
 
