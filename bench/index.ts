@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- part...] [flags]`: the gateway's benchmarks.
  * Parts: queries (upstream calls per query shape), latency (gateway vs direct SDK
- * call), subscriptions (bench/subscriptions.ts, when present), limits (document limits under
- * attack: time to refusal, upstream calls, a normal query's latency meanwhile). Default: all, and
+ * call), auth (JWT verification's overhead), limits (document limits under attack: time to refusal,
+ * upstream calls, a normal query's latency meanwhile), shaping (Stripe's rate limits: coalescing, shaping under
+ * twice the rate), subscriptions (bench/subscriptions.ts, when present). Default: all, and
  * BENCHMARKS.md is rewritten with the figures; a partial run only prints.
  * Flags:
  *   --quick                 fewer iterations (a smoke run; figures are noisier)
@@ -15,11 +16,12 @@ import { fileURLToPath } from 'node:url';
 import { printQueryShapes, runQueryShapes, type ShapeResult } from './queries.js';
 import { DEFAULT_LATENCY_OPTIONS, printLatency, runLatency, type LatencyOptions, type LatencyReport } from './latency.js';
 import { DEFAULT_LIMITS_OPTIONS, QUICK_LIMITS_OPTIONS, printLimits, runLimits, type LimitsOptions, type LimitsReport } from './limits.js';
+import { DEFAULT_SHAPING_OPTIONS, printShaping, runShaping, type ShapingOptions, type ShapingReport } from './shaping.js';
 import { renderBenchmarks, type SubscriptionFigures } from './report.js';
 import { authRows, runAuth, type AuthFigures } from './auth.js';
 import { machine, sleep, table } from './support.js';
 
-const PARTS = ['queries', 'latency', 'auth', 'limits', 'subscriptions'] as const;
+const PARTS = ['queries', 'latency', 'auth', 'limits', 'shaping', 'subscriptions'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Args {
@@ -27,12 +29,14 @@ interface Args {
   write: boolean;
   latency: LatencyOptions;
   limits: LimitsOptions;
+  shaping: ShapingOptions;
 }
 
 function parseArgs(argv: string[]): Args {
   const parts: Part[] = [];
   const latency: LatencyOptions = { ...DEFAULT_LATENCY_OPTIONS, env: { ...DEFAULT_LATENCY_OPTIONS.env } };
   let limits = DEFAULT_LIMITS_OPTIONS;
+  const shaping: ShapingOptions = { ...DEFAULT_SHAPING_OPTIONS };
   let write = true;
   for (const arg of argv) {
     const [flag, value] = arg.split('=', 2);
@@ -40,6 +44,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--quick') {
       Object.assign(latency, { iterations: [60, 20], warmup: 10, loadMs: 1000 });
       limits = QUICK_LIMITS_OPTIONS;
+      shaping.offerSeconds = 3;
     }
     else if (flag === '--node-env') latency.env.NODE_ENV = value ?? 'development';
     else if (flag === '--cpu-prof') latency.cpuProfileDir = value ?? fileURLToPath(new URL('./profiles', import.meta.url));
@@ -50,7 +55,7 @@ function parseArgs(argv: string[]): Args {
   // Figures from a variant (profiling, another NODE_ENV, quick) or a partial run are printed, not recorded.
   const variant =
     latency.cpuProfileDir !== undefined || latency.env.NODE_ENV !== DEFAULT_LATENCY_OPTIONS.env.NODE_ENV || argv.includes('--quick');
-  return { parts: all ? [...PARTS] : parts, write: write && all && !variant, latency, limits };
+  return { parts: all ? [...PARTS] : parts, write: write && all && !variant, latency, limits, shaping };
 }
 
 const SUBSCRIPTIONS_BENCH = new URL('./subscriptions.ts', import.meta.url);
@@ -111,6 +116,7 @@ console.log(
 let shapes: ShapeResult[] | null = null;
 let latency: LatencyReport | null = null;
 let limits: LimitsReport | null = null;
+let shaping: ShapingReport | null = null;
 let subscriptions: SubscriptionFigures | null = null;
 let auth: AuthFigures | null = null;
 let failed = false;
@@ -168,10 +174,23 @@ if (args.parts.includes('limits')) {
     }
   });
 }
+if (args.parts.includes('shaping')) {
+  shaping = await timed('shaping', async () => {
+    try {
+      const report = await runShaping(args.shaping);
+      printShaping(report);
+      return report;
+    } catch (err) {
+      failed = true;
+      console.error('shaping bench failed:', err);
+      return null;
+    }
+  });
+}
 const record = () => {
   if (!args.write || failed) return;
   const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
-  writeFileSync(file, renderBenchmarks({ machine: host, shapes, latency, auth, limits, subscriptions }));
+  writeFileSync(file, renderBenchmarks({ machine: host, shapes, latency, auth, limits, shaping, subscriptions }));
   console.log(`\nwrote ${file}`);
 };
 // Recorded before the subscriptions part too, so a slow or failing part loses nothing.

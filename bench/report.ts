@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { queryShapeRows, type ShapeResult } from './queries.js';
 import { CPU_TARGET, latencyRows, latencyTarget, targetRows, type LatencyReport } from './latency.js';
 import { ATTACKED_LATENCY_TARGET, REFUSAL_TARGET_MS, limitsRows, limitsTargetRows, type LimitsReport } from './limits.js';
+import { PAGE_LATENCY_MS, shapingRows, type ShapingReport } from './shaping.js';
 import { fixed, markdownTable, ratio, type Machine } from './support.js';
 import { authRows, type AuthFigures } from './auth.js';
 
@@ -16,6 +17,7 @@ export interface BenchFigures {
   latency: LatencyReport | null;
   auth: AuthFigures | null;
   limits: LimitsReport | null;
+  shaping: ShapingReport | null;
   subscriptions: SubscriptionFigures | null;
 }
 
@@ -149,6 +151,26 @@ ${markdownTable(limitsTargetRows(report))}
 ${missed.length ? `Missed: ${missed.join('; ')}.` : 'Every target is met.'}`;
 }
 
+function shapingSection(report: ShapingReport | null): string {
+  if (!report) return "## 5. Stripe's rate limits\n\nNot measured in this run.";
+  const s = report.shaping;
+  return `## 5. Stripe's rate limits
+
+The gateway over loopback to a demo emulator, with a test-mode key (so \`STRIPE_MAX_RPS\` is its test-mode default,
+${s.rate}/s) and \`STRIPE_MAX_QUEUE_MS=15000\`.
+
+- **Coalescing**: ${report.coalescing.concurrent} identical page-of-100 queries (the latency query above) sent at once; the
+  emulator takes ${PAGE_LATENCY_MS} ms longer over the list, so they overlap as they would while Stripe builds such a page. Counted by the request log.
+- **Shaping**: ${s.offered} distinct reads (\`payout(id:)\` and \`balanceTransaction(id:)\`, one upstream call each) offered
+  at ${2 * s.rate}/s for ${report.options.offerSeconds} s, while the emulator plays Stripe's limiter at exactly ${s.rate}/s (fault rule
+  \`maxPerSecond\`: a token bucket of ${s.rate} refilled at ${s.rate}/s; a request that finds it empty gets 429). The gateway
+  queues what it cannot start yet, so reads wait up to about the time the backlog takes to drain (${report.options.offerSeconds} s
+  at twice the rate); the wait is the read's latency as its client saw it. The busiest second is counted at the emulator's
+  arrival times: on a loaded machine, calls started a little more than a second apart can arrive a little less apart.
+
+${markdownTable(shapingRows(report))}`;
+}
+
 const SUBSCRIPTIONS_SETUP = `Figures reported by bench/subscriptions.ts: subscribers are real graphql-ws clients in a forked process, the
 gateway runs in the bench process, loopback only; latency runs from posting a signed webhook to each client's receipt of the
 event. All subscribers watch one payout with the same operation, so they share one stream: each event is executed once and
@@ -172,7 +194,7 @@ export function renderBenchmarks(f: BenchFigures): string {
   return `# Benchmarks
 
 Produced by \`npm run bench\` (about 2–3 minutes; loopback only; it starts and stops its own processes).
-Run one part with \`npm run bench -- queries\`, \`-- latency\`, \`-- auth\`, \`-- limits\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
+Run one part with \`npm run bench -- queries\`, \`-- latency\`, \`-- auth\`, \`-- limits\`, \`-- shaping\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
 \`--node-env=development\` or \`--cpu-prof\` for variants (variants and partial runs only print; a full run rewrites this file).
 
 ${machineSection(f.machine)}
@@ -186,6 +208,8 @@ ${authSection(f.auth)}
 ${subscriptionsSection(f.subscriptions)}
 
 ${limitsSection(f.limits)}
+
+${shapingSection(f.shaping)}
 ${history()}`;
 }
 

@@ -50,6 +50,8 @@ const EnvSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   STRIPE_TIMEOUT_MS: z.coerce.number().int().positive().default(80_000),
+  STRIPE_MAX_RPS: z.coerce.number().int().positive().max(10_000).optional(),
+  STRIPE_MAX_QUEUE_MS: z.coerce.number().int().min(0).default(10_000),
   EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(12111),
   EMULATOR_SPEED: z.coerce.number().min(0).default(60),
   REDIS_URL: z.string().url().optional(),
@@ -145,6 +147,10 @@ export interface Config {
   readonly webhookSecret?: string;
   readonly maxNetworkRetries: number;
   readonly timeoutMs: number;
+  /** Upstream calls started per second at most (see DEFAULT_MAX_RPS). */
+  readonly maxRequestsPerSecond: number;
+  /** Longest an upstream call waits for its turn (or backs off after 429s) before failing with RATE_LIMITED. */
+  readonly maxQueueMs: number;
   readonly emulatorPort: number;
   readonly emulatorSpeed: number;
   readonly redisUrl?: string;
@@ -168,6 +174,13 @@ export interface Config {
 /** The key used against the embedded emulator (any well-formed test key works there). */
 export const EMULATOR_SECRET_KEY = 'sk_test_emulator';
 
+/**
+ * Below Stripe's limits (100 requests/s live, 25 in test mode), leaving room for other
+ * clients of the same account and for network jitter. The emulator has no limit: its
+ * default only keeps the shaping path exercised without ever holding a call back.
+ */
+export const DEFAULT_MAX_RPS = { live: 80, test: 20, emulator: 1000 } as const;
+
 /** Parses and validates the environment once; throws a readable error listing every bad variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -177,18 +190,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const key = e.STRIPE_SECRET_KEY;
+  const live = key ? /^(sk|rk)_live_/.test(key) : false;
   const auth = authConfig(e, key ? 'stripe' : 'emulator');
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
     mode: key ? 'stripe' : 'emulator',
     stripeSecretKey: key ?? EMULATOR_SECRET_KEY,
-    live: key ? /^(sk|rk)_live_/.test(key) : false,
+    live,
     stripeApiBase: e.STRIPE_API_BASE,
     stripeAccount: e.STRIPE_ACCOUNT,
     webhookSecret: e.STRIPE_WEBHOOK_SECRET,
     maxNetworkRetries: e.STRIPE_MAX_NETWORK_RETRIES,
     timeoutMs: e.STRIPE_TIMEOUT_MS,
+    maxRequestsPerSecond: e.STRIPE_MAX_RPS ?? DEFAULT_MAX_RPS[!key ? 'emulator' : live ? 'live' : 'test'],
+    maxQueueMs: e.STRIPE_MAX_QUEUE_MS,
     emulatorPort: e.EMULATOR_PORT,
     emulatorSpeed: e.EMULATOR_SPEED,
     redisUrl: e.REDIS_URL,

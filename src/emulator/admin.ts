@@ -1,7 +1,7 @@
 import { ACCOUNT_ID } from './accounts.js';
 import type { EmulatorRequest, EmulatorResponse } from './dispatch.js';
 import type { FaultRule } from './faults.js';
-import type { RequestCounts } from './request-log.js';
+import type { RequestCounts, RequestPace } from './request-log.js';
 import type { StripeObject } from './types.js';
 
 /** The emulator operations the admin API exposes (the same ones are methods on the emulator object). */
@@ -13,6 +13,7 @@ export interface AdminTarget {
   seed(kind: 'demo'): Promise<void>;
   mark(): number;
   since(mark: number): RequestCounts;
+  pace(mark: number): RequestPace;
   setFaults(rules: FaultRule[]): void;
   faultRules(): FaultRule[];
   counts(): Record<string, Record<string, number>>;
@@ -57,7 +58,7 @@ export async function handleAdmin(req: EmulatorRequest, target: AdminTarget): Pr
       case 'GET /_emulator/requests': {
         const since = Number(req.url.searchParams.get('since') ?? 0);
         if (!Number.isInteger(since) || since < 0) throw new AdminError('since must be a mark (a non-negative integer)');
-        return json(200, { ...target.since(since), mark: target.mark() });
+        return json(200, { ...target.since(since), ...target.pace(since), mark: target.mark() });
       }
       case 'GET /_emulator/faults':
         return json(200, { rules: target.faultRules() });
@@ -126,6 +127,8 @@ function toRule(raw: unknown): FaultRule {
     route: r.route,
     latencyMs: num('latencyMs'),
     rateLimit: num('rateLimit', 1),
+    maxPerSecond: num('maxPerSecond'),
+    retryAfter: num('retryAfter'),
     serverError: num('serverError', 1),
     dropAfterCommit: num('dropAfterCommit'),
   };

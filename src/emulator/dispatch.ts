@@ -62,7 +62,7 @@ export function createApi(deps: ApiDeps): (req: EmulatorRequest) => Promise<Emul
     const pathname = req.url.pathname;
     const match = deps.router.match(method, pathname);
     const routeKey = match?.key ?? `${method} ${pathname}`;
-    if (!req.internal) deps.requestLog.record(routeKey);
+    const logged = req.internal ? undefined : deps.requestLog.record(routeKey);
 
     const account = req.headers.get('stripe-account');
     if (account) headers['stripe-account'] = account;
@@ -85,6 +85,8 @@ export function createApi(deps: ApiDeps): (req: EmulatorRequest) => Promise<Emul
 
       const fault = req.internal ? { latencyMs: 0, drop: false } : deps.faults.decide(routeKey);
       if (fault.reject === 429) {
+        if (logged) logged.rateLimited = true;
+        if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
         throw new StripeHttpError(429, { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.' });
       }
       if (fault.reject === 500) {

@@ -119,6 +119,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     seed: () => seedDemo({ stripe: internalClient(), clock, createAccount: (id) => accounts.add(id) }),
     mark: () => requestLog.mark(),
     since: (mark) => requestLog.since(mark),
+    pace: (mark) => requestLog.pace(mark),
     setFaults: (rules: FaultRule[]) => faults.set(rules),
     faultRules: () => faults.list(),
     counts: () => stores.counts(),

@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import type { Config } from '../config.js';
+import { createShapingHttpClient } from './shaper.js';
 
 /** Where the SDK sends requests when config.stripeApiBase points at a Stripe-compatible server. */
 function upstreamAddress(base: string): Pick<Stripe.StripeConfig, 'host' | 'port' | 'protocol'> {
@@ -22,19 +23,19 @@ function upstreamAddress(base: string): Pick<Stripe.StripeConfig, 'host' | 'port
 /**
  * The only place a Stripe client is built: the SDK's pinned API version, retries and
  * timeout from config, no telemetry header. With `fetch`, requests go to that
- * in-process handler (the emulator, no socket); otherwise to config.stripeApiBase or api.stripe.com.
+ * in-process handler (the emulator, no socket); otherwise, with the SDK's own node:http
+ * client, to config.stripeApiBase or api.stripe.com. Either way every call passes the
+ * shaper (rate, 429 backoff, coalesced reads): one per client, so one per gateway.
  */
 export function createStripeClient(config: Config, opts: { fetch?: typeof fetch } = {}): Stripe {
+  const transport = opts.fetch ? Stripe.createFetchHttpClient(opts.fetch) : Stripe.createNodeHttpClient();
   return new Stripe(config.stripeSecretKey, {
     apiVersion: Stripe.API_VERSION,
     maxNetworkRetries: config.maxNetworkRetries,
     timeout: config.timeoutMs,
     telemetry: false,
     appInfo: { name: 'stripe-graphql-gateway' },
-    ...(opts.fetch
-      ? { httpClient: Stripe.createFetchHttpClient(opts.fetch) }
-      : config.stripeApiBase
-        ? upstreamAddress(config.stripeApiBase)
-        : {}),
+    httpClient: createShapingHttpClient(transport, { maxRequestsPerSecond: config.maxRequestsPerSecond, maxQueueMs: config.maxQueueMs }),
+    ...(!opts.fetch && config.stripeApiBase ? upstreamAddress(config.stripeApiBase) : {}),
   });
 }

@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { GraphQLError } from 'graphql';
+import { isQueueFull } from './shaper.js';
 
 /** The `extensions.code` values clients can switch on. */
 export type ErrorCode =
@@ -59,7 +60,8 @@ function messageFor(code: ErrorCode, err: Stripe.errors.StripeError): string {
   const upstream = redactSecrets(err.message || 'no message');
   switch (code) {
     case 'RATE_LIMITED':
-      return 'Stripe is rate limiting this account; retry after a short pause.';
+      // The gateway's own refusal (its queue to Stripe is full) says so; Stripe's 429 is summarised.
+      return isQueueFull(err) ? err.message : 'Stripe is rate limiting this account; retry after a short pause.';
     case 'UPSTREAM_ERROR':
       if (err.statusCode === 401) return 'Stripe rejected the gateway’s API key; the gateway’s operators must check STRIPE_SECRET_KEY.';
       return err instanceof Stripe.errors.StripeConnectionError

@@ -57,7 +57,9 @@ describe('hostile documents are refused and the gateway keeps serving', () => {
     ],
     ['1,000 aliased payouts(first: 100)', () => aliasedPages(1_000), 'DOCUMENT_TOO_LONG'],
     ['200 aliased payouts(first: 100)', () => aliasedPages(200), 'TOO_MANY_TOKENS'],
-    ['16 aliased payouts(first: 100)', () => aliasedPages(16), 'TOO_MANY_ALIASES'],
+    ['101 aliased payouts(first: 100)', () => aliasedPages(101), 'TOO_MANY_ALIASES'],
+    // Within every document limit, but more upstream calls than one request may plan.
+    ['26 aliased payouts(first: 100)', () => aliasedPages(26), 'QUERY_TOO_EXPENSIVE'],
     ['a 15 KB document of 7,500 tokens', () => hugeTokenCount(15_000), 'TOO_MANY_TOKENS'],
     // Refused by its length before yoga's parse cache keeps it.
     ['a 1 MB document', () => hugeTokenCount(1_000_000), 'DOCUMENT_TOO_LONG'],
