@@ -10,8 +10,18 @@ import { createLogger } from './server/logger.js';
 import { createEmulator, type Emulator } from './emulator/index.js';
 import { SEED_DAYS } from './emulator/seed.js';
 
-const loaded = loadConfig(process.env);
+let loaded: Config;
+try {
+  loaded = loadConfig(process.env);
+} catch (err) {
+  // A configuration mistake is the operator's to fix: say which variable, without a stack trace.
+  process.stderr.write(`${(err as Error).message}\n`);
+  process.exit(1);
+}
 const log = createLogger(loaded.logLevel, undefined, secretsOf(loaded));
+// The last safety net: no request may stop the process. Each transport already masks what a
+// request throws; a rejection that still escapes (a bug) is logged rather than fatal.
+process.on('unhandledRejection', (err: unknown) => log.error({ err }, 'unhandled rejection (the request it came from has failed)'));
 
 let emulator: Emulator | undefined;
 let config: Config = loaded;
