@@ -76,6 +76,7 @@ const EnvSchema = z.object({
   MAX_UPSTREAM_CALLS: z.coerce.number().int().positive().default(25),
   RATE_LIMIT_CALLS: z.coerce.number().int().positive().default(300),
   RATE_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
+  RATE_LIMIT_REQUESTS_PER_S: z.coerce.number().int().positive().default(50),
   MAX_DOCUMENT_LENGTH: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxLength),
   MAX_TOKENS: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxTokens),
   MAX_DEPTH: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxDepth),
@@ -168,6 +169,8 @@ export interface Config {
   /** Upstream calls one principal may spend per window (shared through Redis when redisUrl is set). */
   readonly rateLimitCalls: number;
   readonly rateLimitWindowS: number;
+  /** Requests per second one principal (or client address) may send to this instance. */
+  readonly requestsPerSecond: number;
   readonly documentLimits: DocumentLimits;
 }
 
@@ -217,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxUpstreamCalls: e.MAX_UPSTREAM_CALLS,
     rateLimitCalls: e.RATE_LIMIT_CALLS,
     rateLimitWindowS: e.RATE_LIMIT_WINDOW_S,
+    requestsPerSecond: e.RATE_LIMIT_REQUESTS_PER_S,
     documentLimits: Object.freeze({
       maxLength: e.MAX_DOCUMENT_LENGTH,
       maxTokens: e.MAX_TOKENS,

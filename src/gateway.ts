@@ -10,6 +10,7 @@ import { createRateLimiter } from './server/rate-limit.js';
 import { createGatewayYoga, type GatewayYoga } from './server/yoga.js';
 import { createLogger } from './server/logger.js';
 import { createRedactor } from './server/redact.js';
+import { hostCheck } from './server/routes.js';
 import { schema as gatewaySchema } from './schema/index.js';
 import { createAuthenticator, type Authenticator } from './auth/authenticator.js';
 import { WEBHOOK_PATH } from './events/webhook.js';
@@ -67,7 +68,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     plugins: live.plugins,
   });
   const httpServer = createServer(yoga);
-  live.attach(httpServer, yoga, { authenticator, corsOrigins: config.corsOrigins });
+  live.attach(httpServer, yoga, { authenticator, corsOrigins: config.corsOrigins, hostAllowed: hostCheck(authenticator.open, config.host) });
 
   // Track sockets so stop() does not wait for idle keep-alive connections.
   const sockets = new Set<Socket>();

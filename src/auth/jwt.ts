@@ -31,6 +31,9 @@ export function createJwtVerifier(config: JwtConfig, now: () => number = Date.no
 
   const principalOf = (payload: JWTPayload): Principal => {
     const account = config.accountClaim ? payload[config.accountClaim] : undefined;
+    // Once tokens are bound to accounts, one without the claim (a machine-to-machine token that
+    // skipped the login hook that adds it, say) must not fall back to acting as the platform.
+    if (config.accountClaim && account === undefined) throw new InvalidTokenError(`The token has no ${config.accountClaim} claim.`);
     if (account !== undefined && (typeof account !== 'string' || !/^acct_[A-Za-z0-9]+$/.test(account))) {
       throw new InvalidTokenError(`The token's ${config.accountClaim} claim is not an acct_ id.`);
     }

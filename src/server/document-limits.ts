@@ -104,7 +104,7 @@ export function useDocumentLimits(limits: DocumentLimits): Plugin {
       );
     },
     // Before yoga's parse cache, which keeps up to 1,024 documents (and parse errors) for an hour,
-    // keyed by their text: without this, unique documents of up to 25 MB (the body limit) would pile up there.
+    // keyed by their text: without this, unique documents of up to 1 MB (the body limit) would pile up there.
     onParse({ params }) {
       const length = params.source.toString().length;
       if (length > limits.maxLength) {

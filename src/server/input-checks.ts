@@ -29,6 +29,9 @@ function badInput(message: string, extensions: Record<string, string>): GraphQLE
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extensions, http: { status: 400 } } });
 }
 
+/** Deeper than any input type here nests (and far from the walk's stack limit). */
+const MAX_NESTING = 32;
+
 interface Problem {
   path: string[];
   what: string;
@@ -42,6 +45,7 @@ function problemIn(value: unknown, type: GraphQLInputType | null, path: string[]
     return null;
   }
   if (value === null || typeof value !== 'object') return null;
+  if (path.length > MAX_NESTING) return { path: path.slice(0, 3), what: `is nested deeper than ${MAX_NESTING} levels, which no input of this API is` };
   const nullable = type && getNullableType(type);
   if (Array.isArray(value)) {
     const item = nullable && isListType(nullable) ? (nullable.ofType as GraphQLInputType) : null;

@@ -177,8 +177,12 @@ class SharedStream {
 
 /** What must match for two subscriptions to share a stream, besides the document itself. */
 function keyOf(args: ExecutionArgs): string {
-  const account = (args.contextValue as Partial<Context> | undefined)?.requestOptions?.stripeAccount ?? '';
-  return `${args.operationName ?? ''}\n${account}\n${JSON.stringify(args.variableValues ?? {})}`;
+  const ctx = args.contextValue as Partial<Context> | undefined;
+  const account = ctx?.requestOptions?.stripeAccount ?? '';
+  // A subscriber joining a stream skips the scope check the stream's first subscriber passed:
+  // only subscribers holding the same scopes may share one.
+  const scopes = ctx?.principal ? [...ctx.principal.scopes].sort().join(' ') : '';
+  return `${args.operationName ?? ''}\n${account}\n${scopes}\n${JSON.stringify(args.variableValues ?? {})}`;
 }
 
 export function createSharedSubscriptions(): SharedSubscriptions {

@@ -13,6 +13,8 @@ export interface GraphQLWsOptions {
   authenticator: Authenticator;
   /** Origins allowed besides the gateway's own (CORS_ORIGINS). */
   corsOrigins: readonly string[];
+  /** The Host names answered while authentication is off (see routes.ts hostCheck); undefined: any. */
+  hostAllowed?: (host: string | null | undefined) => boolean;
 }
 import type { YogaServerInstance } from 'graphql-yoga';
 
@@ -54,7 +56,9 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
     path: yoga.graphqlEndpoint,
     // Browsers send Origin on WebSocket upgrades and, unlike fetch, no CORS protects them.
     verifyClient: ({ origin, req }, done) =>
-      originAllowed(allowed, origin, req.headers.host) ? done(true) : done(false, 403, 'Origin not allowed'),
+      originAllowed(allowed, origin, req.headers.host) && (opts.hostAllowed?.(req.headers.host) ?? true)
+        ? done(true)
+        : done(false, 403, 'Origin not allowed'),
   });
   const principals = new WeakMap<object, Principal>();
 
@@ -180,5 +184,6 @@ function toFetchRequest(req: IncomingMessage, path: string): Request {
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
-  return new Request(new URL(req.url ?? path, `http://${req.headers.host ?? 'localhost'}`), { headers });
+  // POST: graphql-ws carries mutations too, and yoga runs a mutation only from a POST.
+  return new Request(new URL(req.url ?? path, `http://${req.headers.host ?? 'localhost'}`), { method: 'POST', headers });
 }

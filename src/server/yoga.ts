@@ -17,6 +17,8 @@ import { ANONYMOUS, type Principal } from '../auth/principal.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { unauthenticated, useAuthentication, useCredentialExpiry, type VerifiedPrincipals } from './auth.js';
 import { useJsonOnlyPosts } from './csrf.js';
+import { useRequestRate } from './request-rate.js';
+import { hostCheck, useHostCheck, useKnownRoutes } from './routes.js';
 import { corsFor } from './cors.js';
 import type { Redactor } from './redact.js';
 import { graphiqlOptions, createGraphiQLRenderer } from './graphiql.js';
@@ -167,9 +169,12 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       };
     },
     plugins: [
+      useKnownRoutes([graphqlEndpoint, HEALTH_PATH, opts.webhookPath]),
+      useHostCheck(hostCheck(authenticator.open, config.host)),
       useHealthz(),
       useJsonOnlyPosts(graphqlEndpoint),
       useAuthentication({ authenticator, graphqlEndpoint, verified }),
+      useRequestRate({ perSecond: config.requestsPerSecond, graphqlEndpoint, verified }),
       useRequestBodyLimit(),
       // After validation, before anything executes (shared subscription streams included):
       // malformed input is refused before it is costed, and nothing refused spends rate budget.

@@ -209,6 +209,35 @@ describe('graphql-ws', () => {
     await writer.dispose();
   });
 
+  it('does not let a subscriber without `read` join a stream a reader started (over graphql-ws and SSE)', async () => {
+    const reader = wsClient(h.url, bearer(SERVICE_KEY));
+    const readerSub = wsSubscribe(reader, SUBSCRIPTION);
+    await new Promise((r) => setTimeout(r, 200));
+    const writerToken = await issuer.token({ scope: 'payouts:write' });
+    const writer = wsClient(h.url, bearer(writerToken));
+    const joined = wsSubscribe(writer, SUBSCRIPTION);
+    const sse = sseSubscribe(h.url, SUBSCRIPTION, {}, undefined, bearer(writerToken));
+    const [refused] = await joined.inbox.waitFor(1).catch(() => [undefined]);
+    expect(JSON.stringify(refused ?? joined.inbox.error)).toContain('FORBIDDEN');
+    const [sseRefused] = await sse.inbox.waitFor(1).catch(() => [undefined]);
+    expect(JSON.stringify(sseRefused ?? sse.inbox.error)).toContain('FORBIDDEN');
+    await h.gql(CREATE_PAYOUT, {}, bearer(ADMIN_KEY));
+    await readerSub.inbox.find((r) => r.data);
+    expect(JSON.stringify(joined.inbox.results) + JSON.stringify(sse.inbox.results)).not.toContain('payout.created');
+    sse.close();
+    readerSub.unsubscribe();
+    await Promise.all([reader.dispose(), writer.dispose()]);
+  });
+
+  it('runs mutations over graphql-ws too', async () => {
+    const client = wsClient(h.url, bearer(ADMIN_KEY));
+    const result = await new Promise<unknown>((resolve, reject) => {
+      client.subscribe({ query: CREATE_PAYOUT }, { next: resolve, error: reject, complete: () => undefined });
+    });
+    expect(result).toMatchObject({ data: { createPayout: { __typename: 'CreatePayoutPayload' } } });
+    await client.dispose();
+  });
+
   it('closes the connection with 4403 when its token expires', async () => {
     const client = wsClient(h.url, bearer(await issuer.token({ scope: 'read' }, { expiresInS: 2 })));
     const sub = wsSubscribe(client, SUBSCRIPTION);

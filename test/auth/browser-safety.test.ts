@@ -1,6 +1,7 @@
 // What a hostile web page can do against the gateway: CORS, form posts (CSRF), WebSocket origins.
 // Run against the open emulator demo (no auth), where these defences are all that stands.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request as httpRequest } from 'node:http';
 import WebSocket from 'ws';
 import { createHarness, type Harness } from '../harness.js';
 
@@ -93,6 +94,55 @@ describe('CSRF: only JSON POSTs execute', () => {
     expect(await response.json()).toMatchObject({ data: { __typename: 'Query' } });
   });
 });
+
+describe('paths and hosts', () => {
+  it('serves GraphQL only at /graphql: a form posted to /graphql/ or /x?/graphql is 404 and creates nothing', async () => {
+    const before = await payoutCount();
+    for (const path of ['/graphql/', '/x?/graphql', '/anything/graphql']) {
+      const response = await h.fetch(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `query=${encodeURIComponent(MUTATION)}`,
+      });
+      expect(response.status, path).toBe(404);
+    }
+    expect(await payoutCount()).toBe(before);
+  });
+
+  it('answers an open gateway only under its own names (DNS rebinding), over HTTP and WebSocket', async () => {
+    const { port } = new URL(h.url);
+    const rebound = await rawRequest(Number(port), 'rebind.evil.example');
+    expect(rebound).toBe(403);
+    expect(await rawRequest(Number(port), 'localhost')).toBe(200);
+    expect(await rawRequest(Number(port), '127.0.0.1')).toBe(200);
+    const socket = new WebSocket(`${h.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', {
+      headers: { host: `rebind.evil.example:${port}` },
+      origin: `http://rebind.evil.example:${port}`,
+    });
+    const status = await new Promise<number>((resolve) => {
+      socket.once('open', () => resolve(101));
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      socket.once('error', () => undefined);
+    });
+    socket.terminate();
+    expect(status).toBe(403);
+  });
+});
+
+/** A JSON query sent with the given Host header; resolves with the HTTP status. */
+function rawRequest(port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { host: `${host}:${port}`, 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify({ query: '{ __typename }' }));
+  });
+}
 
 describe('WebSocket origins', () => {
   /** The HTTP status of the upgrade, or 101 when the socket opened. */

@@ -87,6 +87,10 @@ describe('HTTP', () => {
 
     const bad = await issuer.token({ scope: 'read', 'https://gateway.test/stripe_account': 'not-an-account' });
     expect((await h.gql(LIST, {}, bearer(bad))).status).toBe(401);
+    // Once tokens carry accounts, one without the claim does not fall back to the platform.
+    const unbound = await h.gql(LIST, {}, bearer(await issuer.token({ scope: 'read' })));
+    expect(unbound.status).toBe(401);
+    expect(unbound.errors?.[0].message).toContain('stripe_account');
   });
 });
 

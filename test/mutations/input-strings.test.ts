@@ -122,6 +122,22 @@ describe('ids longer than any Stripe id (255 characters)', () => {
   });
 });
 
+describe('deeply nested variables', () => {
+  it('are refused as BAD_USER_INPUT instead of overflowing the stack, and the gateway keeps serving', async () => {
+    // Written out by hand: JSON.stringify itself would overflow on it.
+    const deep = `${'['.repeat(50_000)}"po_1"${']'.repeat(50_000)}`;
+    const response = await h.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query":"query($ids: [ID!]!) { nodes(ids: $ids) { id } }","variables":{"ids":${deep}}}`,
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    await expectStillServing(h);
+  });
+});
+
 describe('idempotency keys must be printable ASCII, at most 255 characters', () => {
   const CREATE = `mutation($input: CreatePayoutInput!) {
     createPayout(input: $input) { __typename ... on InvalidInputError { code field issues { path message } } }

@@ -182,3 +182,24 @@ describe('per-principal rate limit shared through Redis', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
 });
+
+describe('requests per second per caller', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ transport: 'loopback', emulator: { seed: 'none' }, env: { RATE_LIMIT_REQUESTS_PER_S: '5' } });
+  });
+  afterAll(() => h?.close());
+
+  it('answers a flood of refused documents with 429 before reading them, per client address, and recovers', async () => {
+    const tooDeep = `{ ${'payouts(first: 1) { edges { node { '.repeat(20)}id${' } } }'.repeat(20)} }`;
+    const answers = await Promise.all(Array.from({ length: 12 }, () => postFrom(h.url, tooDeep)));
+    const limited = answers.filter((a) => a.status === 429);
+    expect(limited.length).toBeGreaterThanOrEqual(7);
+    for (const answer of limited) expectRateLimited(answer, 1);
+    expect(answers.filter((a) => a.status === 400).length).toBe(12 - limited.length);
+    // Another address is not held back by this one's flood.
+    expect((await postFrom(h.url, ONE_CALL, '127.0.0.3')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await postFrom(h.url, ONE_CALL)).status).toBe(200);
+  });
+});

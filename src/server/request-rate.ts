@@ -1,0 +1,38 @@
+import type { IncomingMessage } from 'node:http';
+import type { Plugin } from 'graphql-yoga';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { ANONYMOUS } from '../auth/principal.js';
+import { rateLimitKey } from './rate-limit.js';
+import type { VerifiedPrincipals } from './auth.js';
+
+/**
+ * Requests per second per principal (or client address), checked when a request arrives, before its
+ * body is read: what keeps one client's flood of documents that are refused anyway (too deep, too
+ * large, too expensive: each costs a parse and a validation) from taking this instance's CPU from
+ * everyone else. The budget of upstream calls (rate-limit.ts) cannot: a refused document spends none.
+ * It guards this instance's CPU, so it is counted per instance, in memory (no Redis round trip per request).
+ */
+export function useRequestRate(opts: { perSecond: number; graphqlEndpoint: string; verified: VerifiedPrincipals }): Plugin {
+  const limiter = new RateLimiterMemory({ points: opts.perSecond, duration: 1 });
+  return {
+    async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
+      if (url.pathname !== opts.graphqlEndpoint || request.method === 'OPTIONS') return;
+      // After authentication: a principal's requests count as its own, anonymous ones per address.
+      const principal = opts.verified.get(request) ?? ANONYMOUS;
+      const key = rateLimitKey(principal, (serverContext as { req?: IncomingMessage }).req);
+      try {
+        await limiter.consume(key);
+      } catch (res) {
+        if (!(res instanceof RateLimiterRes)) throw res;
+        const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+        const message = `Too many requests: at most ${opts.perSecond} per second per caller; try again in ${retryAfter} s.`;
+        endResponse(
+          new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: 'RATE_LIMITED', retryAfter } }] }), {
+            status: 429,
+            headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(retryAfter) },
+          }),
+        );
+      }
+    },
+  };
+}
