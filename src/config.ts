@@ -77,6 +77,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_CALLS: z.coerce.number().int().positive().default(300),
   RATE_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_REQUESTS_PER_S: z.coerce.number().int().positive().default(50),
+  MAX_SUBSCRIPTIONS_PER_CALLER: z.coerce.number().int().positive().default(50),
   MAX_DOCUMENT_LENGTH: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxLength),
   MAX_TOKENS: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxTokens),
   MAX_DEPTH: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxDepth),
@@ -171,6 +172,8 @@ export interface Config {
   readonly rateLimitWindowS: number;
   /** Requests per second one principal (or client address) may send to this instance. */
   readonly requestsPerSecond: number;
+  /** Live subscriptions one principal (or client address) may hold on this instance. */
+  readonly maxSubscriptionsPerCaller: number;
   readonly documentLimits: DocumentLimits;
 }
 
@@ -221,6 +224,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rateLimitCalls: e.RATE_LIMIT_CALLS,
     rateLimitWindowS: e.RATE_LIMIT_WINDOW_S,
     requestsPerSecond: e.RATE_LIMIT_REQUESTS_PER_S,
+    maxSubscriptionsPerCaller: e.MAX_SUBSCRIPTIONS_PER_CALLER,
     documentLimits: Object.freeze({
       maxLength: e.MAX_DOCUMENT_LENGTH,
       maxTokens: e.MAX_TOKENS,

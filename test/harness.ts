@@ -57,7 +57,7 @@ const IN_PROCESS_ORIGIN = 'http://gateway.test';
  * Lifts the per-principal rate limit: suites and benchmarks about other things send far more
  * from one address in a minute than a client should (rate-limit.test.ts sets its own limits).
  */
-export const NO_RATE_LIMIT = { RATE_LIMIT_CALLS: '1000000000', RATE_LIMIT_REQUESTS_PER_S: '1000000000' } as const;
+export const NO_RATE_LIMIT = { RATE_LIMIT_CALLS: '1000000000', RATE_LIMIT_REQUESTS_PER_S: '1000000000', MAX_SUBSCRIPTIONS_PER_CALLER: '1000000' } as const;
 
 /** An emulator (demo data by default) and a gateway pointed at it, per test file. */
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {

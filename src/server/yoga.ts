@@ -18,6 +18,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import { unauthenticated, useAuthentication, useCredentialExpiry, type VerifiedPrincipals } from './auth.js';
 import { useJsonOnlyPosts } from './csrf.js';
 import { useRequestRate } from './request-rate.js';
+import { useSubscriptionCap } from './subscription-cap.js';
 import { hostCheck, useHostCheck, useKnownRoutes } from './routes.js';
 import { corsFor } from './cors.js';
 import type { Redactor } from './redact.js';
@@ -181,6 +182,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       useInputChecks(),
       useUpstreamCost(config.maxUpstreamCalls),
       useRateLimit(opts.rateLimiter),
+      useSubscriptionCap(config.maxSubscriptionsPerCaller),
       ...(opts.plugins ?? []),
       // Before anything compiles or executes a document (graphql-ws validates through the same envelop).
       useDocumentLimits(config.documentLimits),

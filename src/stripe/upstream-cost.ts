@@ -154,9 +154,11 @@ class Planner {
       if (operation.operation === 'mutation') {
         sites.push({ kind: 'fixed', calls: MUTATION_CALLS, plan: this.object(type, nodes, null) });
       } else if (operation.operation === 'subscription') {
-        // Per-object subscriptions retrieve the object they name once, to refuse an unknown id.
+        // Per-object subscriptions retrieve the object they name once, to refuse an unknown id; then
+        // each event resolves the selection from the event's snapshot: the plan prices one event, so a
+        // subscription whose every event would cost more than a request may is refused when it starts.
         const named = field.args.filter((arg) => getNamedType(arg.type).name === 'ID' && !isListType(getNullableType(arg.type))).length;
-        sites.push({ kind: 'fixed', calls: named, plan: NOTHING });
+        sites.push({ kind: 'fixed', calls: named, plan: this.object(type, nodes, null) });
       } else if (isConnectionType(type)) {
         sites.push({ kind: 'list', list: this.list(selected) });
       } else if (isAbstractType(type)) {

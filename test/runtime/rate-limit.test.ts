@@ -203,3 +203,40 @@ describe('requests per second per caller', () => {
     expect((await postFrom(h.url, ONE_CALL)).status).toBe(200);
   });
 });
+
+describe('live subscriptions per caller', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ transport: 'loopback', emulator: { seed: 'none' }, env: { MAX_SUBSCRIPTIONS_PER_CALLER: '3' } });
+  });
+  afterAll(() => h?.close());
+
+  it('refuses one subscription more than the cap with TOO_MANY_SUBSCRIPTIONS, and frees a slot when one ends', async () => {
+    const client = wsClient(h.url);
+    const query = 'subscription { payoutEvents { type } }';
+    const open = [wsSubscribe(client, query), wsSubscribe(client, query), wsSubscribe(client, query)];
+    await new Promise((r) => setTimeout(r, 300));
+    const extra = wsSubscribe(client, query);
+    const [refused] = await extra.inbox.waitFor(1).catch(() => [undefined]);
+    expect(JSON.stringify(refused ?? extra.inbox.error)).toContain('TOO_MANY_SUBSCRIPTIONS');
+    open[0].unsubscribe();
+    await new Promise((r) => setTimeout(r, 300));
+    const again = wsSubscribe(client, query);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(again.inbox.results).toEqual([]);
+    expect(again.inbox.completed).toBe(false);
+    for (const s of [...open.slice(1), again]) s.unsubscribe();
+    await client.dispose();
+  });
+
+  it('prices what every event of a subscription will cost: above the budget, refused when it starts', async () => {
+    const reversals = Array.from({ length: 26 }, (_, i) => `r${i}: reversals(first: 100) { edges { cursor } }`).join(' ');
+    const response = await h.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: `subscription { transferEvents { transfer { ${reversals} } } }` }),
+    });
+    const text = await response.text();
+    expect(text).toContain('QUERY_TOO_EXPENSIVE');
+  });
+});
