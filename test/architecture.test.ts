@@ -27,7 +27,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-// Statements start at column 0 in this code base (prettier), so top-level ones are found by line.
+// Statements start at column 0 in this code base, so top-level ones are found by line.
 const STATIC_IMPORT = /^(?:import|export)\s+(?:type\s+)?([^;]*?)\s*from\s*['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]/gm;
 const DYNAMIC_IMPORT = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 

@@ -1,5 +1,4 @@
-import type { DocumentNode, FieldNode, GraphQLResolveInfo, GraphQLSchema, OperationDefinitionNode } from 'graphql';
-import { getNamedType } from 'graphql';
+import { getNamedType, type DocumentNode, type FieldNode, type GraphQLResolveInfo, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Loaders } from '../stripe/loaders.js';
 import { collectExpandPaths } from './expand.js';
 import { SelectionWalker, usesConditions, type WalkScope } from './selection.js';
@@ -36,6 +35,7 @@ interface ExpandEntry {
   object?: string[];
 }
 
+/** A planner with nothing remembered yet; the gateway makes one (server/yoga.ts) and puts it on every request's context. */
 export function createQueryPlanner(): QueryPlanner {
   // Every item of a list resolves the same field nodes with the same variables: computed once.
   // A compiled query keeps its field nodes, and yoga hands every request with the same text

@@ -204,7 +204,6 @@ export class SelectionWalker {
   }
 }
 
-
 /**
  * True when the operation or a fragment of its document uses @skip or @include: what a walk
  * finds then depends on variables (the planner remembers the answer per operation).
