@@ -6,6 +6,7 @@ import type { GatewayPubSub } from './events/pubsub.js';
 import type { OwnChanges } from './events/ingest.js';
 import type { Principal } from './auth/principal.js';
 import type { UpstreamCalls } from './stripe/call-count.js';
+import type { QueryPlanner } from './planning/planner.js';
 
 /** Everything a resolver may use; built fresh for every request (and every delivered subscription event). */
 export interface Context {
@@ -19,6 +20,8 @@ export interface Context {
   /** Per-request options passed to every SDK call (Connect account). */
   readonly requestOptions: Stripe.RequestOptions;
   readonly loaders: Loaders;
+  /** The gateway's planner: expand[] paths and cost plans, remembered per compiled document. */
+  readonly planner: QueryPlanner;
   /** For subscribing; changes are published through `changes` (mutations) or the webhook/poller, never here directly. */
   readonly pubsub: GatewayPubSub;
   /** Announces a change a mutation made, once, even when Stripe's event for it arrives too. */

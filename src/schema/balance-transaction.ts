@@ -4,7 +4,7 @@ import { stripeEnum, stripeEnumFields, enumArgValue } from './enums.js';
 import { idField } from './expandable.js';
 import { DateTimeRange, definedParams, toStripeRange } from './inputs.js';
 import { fetchById, loadNode } from './node.js';
-import { fetchConnection } from '../stripe/pagination.js';
+import { fetchConnection } from '../planning/pagination.js';
 
 // ── Enums ────────────────────────────────────────────────────────────────
 

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { builder } from './builder.js';
 import type { ResourceKind, ResourceTypes } from '../stripe/resources.js';
-import { resolveExpandable } from '../stripe/expand.js';
+import { resolveExpandable } from '../planning/expand.js';
 
 type Types = typeof builder.$inferSchemaTypes;
 type FieldBuilder<Parent> = PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>;

@@ -3,7 +3,7 @@ import { builder } from './builder.js';
 import { stripeEnum, stripeEnumFields, stripeEnumListFields, enumArgValue } from './enums.js';
 import { DateTimeRange, definedParams, toStripeRange } from './inputs.js';
 import { fetchById, loadNode } from './node.js';
-import { fetchConnection } from '../stripe/pagination.js';
+import { fetchConnection } from '../planning/pagination.js';
 
 // ── Enums ────────────────────────────────────────────────────────────────
 

@@ -9,7 +9,6 @@ import {
 import type { Context } from '../context.js';
 import { ID_PREFIXES, isIdOf, parseReversalNodeId, quoteId, type NodeTypeName } from '../stripe/ids.js';
 import { userError } from '../stripe/errors.js';
-import { expandPaths } from '../stripe/expand.js';
 import type { ResourceKind, ResourceTypes } from '../stripe/resources.js';
 
 /** How a type's ids are named in error messages. */
@@ -64,7 +63,7 @@ export function fetchById<T extends NodeTypeName>(
 ): Promise<ResourceTypes[KindOf<T>]> {
   if (typeName === 'TransferReversal') assertReversalNodeId(id, argument);
   else assertIdOf(typeName, id, argument);
-  return ctx.loaders.load(kindOf(typeName), id, expandPaths(info, { list: false }));
+  return ctx.loaders.load(kindOf(typeName), id, ctx.planner.expandPaths(info, { list: false }));
 }
 
 /**

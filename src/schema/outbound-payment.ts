@@ -6,7 +6,7 @@ import { FinancialAccountRef } from './financial-account.js';
 import { TreasuryTransactionRef } from './treasury-transaction.js';
 import { DateTimeRange, definedParams, toStripeRange } from './inputs.js';
 import { assertIdOf, fetchById, loadNode } from './node.js';
-import { fetchConnection } from '../stripe/pagination.js';
+import { fetchConnection } from '../planning/pagination.js';
 
 type OBP = Stripe.Treasury.OutboundPayment;
 

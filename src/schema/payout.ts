@@ -6,7 +6,7 @@ import { BalanceTransactionRef } from './balance-transaction.js';
 import { PayoutDestinationRef, PayoutSpeed } from './external-account.js';
 import { DateTimeRange, definedParams, toStripeRange } from './inputs.js';
 import { fetchById, loadNode } from './node.js';
-import { fetchConnection } from '../stripe/pagination.js';
+import { fetchConnection } from '../planning/pagination.js';
 
 // ── Enums ────────────────────────────────────────────────────────────────
 

@@ -8,8 +8,8 @@ import { PaymentIntentRef } from './payment-intent.js';
 import { TransferReversalRef } from './transfer.js';
 import { DateTimeRange, definedParams, toStripeRange } from './inputs.js';
 import { fetchById, loadNode } from './node.js';
-import { fetchConnection } from '../stripe/pagination.js';
-import { resolveExpandable } from '../stripe/expand.js';
+import { fetchConnection } from '../planning/pagination.js';
+import { resolveExpandable } from '../planning/expand.js';
 
 // ── Enums ────────────────────────────────────────────────────────────────
 

@@ -6,7 +6,7 @@ import { ChargeRef } from './charge.js';
 import { RefundRef } from './refund.js';
 import { DateTimeRange, definedParams, toStripeRange } from './inputs.js';
 import { assertIdOf, fetchById, loadNode } from './node.js';
-import { fetchConnection, type StripePageParams } from '../stripe/pagination.js';
+import { fetchConnection, type StripePageParams } from '../planning/pagination.js';
 import { reversalNodeId } from '../stripe/ids.js';
 
 // ── TransferReversal ─────────────────────────────────────────────────────

@@ -2,7 +2,6 @@ import {
   GraphQLError,
   getOperationAST,
   getVariableValues,
-  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLSchema,
@@ -10,17 +9,14 @@ import {
 } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
-import { usesConditions } from '../stripe/expand.js';
-import { estimateUpstreamCalls, fragmentsOf, planUpstreamCost, type CostPlan } from '../stripe/upstream-cost.js';
+import type { QueryPlanner } from '../planning/planner.js';
+import { estimateUpstreamCalls } from '../planning/upstream-cost.js';
 
 /** What a gate before execution needs (yoga's onExecute and onSubscribe payloads both have it). */
 export interface GatePayload {
   args: ExecutionArgs & { contextValue: Context };
   setResultAndStopExecution: (result: ExecutionResult) => void;
 }
-
-/** An operation's cost plans, per operation name, kept with its document (yoga parses each text once). */
-type PlanCache = WeakMap<DocumentNode, Map<string, CostPlan>>;
 
 function costExtensions(ctx: Context): { cost: { estimated: number | null; actual: number } } {
   return { cost: { estimated: ctx.upstream.estimated, actual: ctx.upstream.made() } };
@@ -38,32 +34,16 @@ function coercedVariables(schema: GraphQLSchema, operation: OperationDefinitionN
   return coerced ?? null;
 }
 
-/** The operation's plan: kept with its document, unless @skip/@include make it depend on this request's variables. */
-function planOf(cache: PlanCache, args: ExecutionArgs, operation: OperationDefinitionNode, variables: Record<string, unknown>): CostPlan {
-  const name = operation.name?.value ?? '';
-  const kept = cache.get(args.document)?.get(name);
-  if (kept) return kept;
-  const fragments = fragmentsOf(args.document);
-  if (usesConditions(operation, fragments)) return planUpstreamCost(args.schema, operation, fragments, variables);
-  const plan = planUpstreamCost(args.schema, operation, fragments, {});
-  let byName = cache.get(args.document);
-  if (!byName) cache.set(args.document, (byName = new Map()));
-  byName.set(name, plan);
-  return plan;
-}
-
 /**
  * The upstream-cost budget. Before an operation executes (HTTP, SSE and graphql-ws alike),
  * estimates the most upstream calls it can make from its document and variables (see
- * stripe/upstream-cost.ts) and refuses it above `budget` with QUERY_TOO_EXPENSIVE (HTTP 400,
+ * planning/upstream-cost.ts) and refuses it above `budget` with QUERY_TOO_EXPENSIVE (HTTP 400,
  * `extensions.cost { estimated, budget }`), before any call. The estimate is kept in
  * `ctx.upstream` for the rate limit; every query and mutation result carries
  * `extensions.cost { estimated, actual }`, actual being the calls the request really made.
- * Plans are made once per document and operation unless @skip/@include make them depend on variables.
+ * `planner` keeps plans per document and operation unless @skip/@include make them depend on variables.
  */
-export function useUpstreamCost(budget: number): Plugin<Context> {
-  const plans: PlanCache = new WeakMap();
-
+export function useUpstreamCost(budget: number, planner: QueryPlanner): Plugin<Context> {
   const gate = (payload: GatePayload): void => {
     const { args } = payload;
     const operation = getOperationAST(args.document, args.operationName);
@@ -72,7 +52,7 @@ export function useUpstreamCost(budget: number): Plugin<Context> {
     if (!variables) return;
     let estimated: number;
     try {
-      estimated = estimateUpstreamCalls(planOf(plans, args, operation, variables), variables);
+      estimated = estimateUpstreamCalls(planner.costPlan(args.schema, args.document, operation, variables), variables);
     } catch (err) {
       if (!(err instanceof GraphQLError)) throw err;
       refuse(payload, new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 400 } } }));

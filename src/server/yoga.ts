@@ -30,6 +30,7 @@ import { Utf8Response } from './utf8-response.js';
 import { useRequestBodyLimit } from './request-body-limit.js';
 import { countingClient } from '../stripe/call-count.js';
 import { useUpstreamCost } from './cost.js';
+import { createQueryPlanner } from '../planning/planner.js';
 import { useRateLimit, type UpstreamRateLimiter } from './rate-limit.js';
 import { useInputChecks } from './input-checks.js';
 import { useDocumentLimits } from './document-limits.js';
@@ -114,6 +115,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
   const platformOptions: Stripe.RequestOptions = config.stripeAccount ? { stripeAccount: config.stripeAccount } : {};
   const graphqlEndpoint = '/graphql';
   const verified: VerifiedPrincipals = new WeakMap();
+  const planner = createQueryPlanner();
   /**
    * The caller: verified at connection_init (graphql-ws, in the initial context) or from the
    * request's header (useAuthentication). Reaching here without one is refused, not defaulted,
@@ -162,6 +164,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
         upstream: { estimated: null, made: counted.made },
         requestOptions,
         loaders: createLoaders(counted.stripe, requestOptions, requestId),
+        planner,
         pubsub,
         changes,
         log: log.child({ requestId, principal: principal.name }),
@@ -180,7 +183,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       // After validation, before anything executes (shared subscription streams included):
       // malformed input is refused before it is costed, and nothing refused spends rate budget.
       useInputChecks(),
-      useUpstreamCost(config.maxUpstreamCalls),
+      useUpstreamCost(config.maxUpstreamCalls, planner),
       useRateLimit(opts.rateLimiter),
       useSubscriptionCap(config.maxSubscriptionsPerCaller),
       ...(opts.plugins ?? []),

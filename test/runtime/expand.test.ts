@@ -3,17 +3,17 @@ import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import { graphql, parse, type GraphQLResolveInfo } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
-import { expandPaths } from '../../src/stripe/expand.js';
+import { createQueryPlanner, type QueryPlanner } from '../../src/planning/planner.js';
 
 /**
  * A schema of this test's own, shaped like Stripe's graph: expandable fields
  * (stripeExpand), a plain hash holding one (stripeField), an embedded list
  * (stripeList), unions and an interface. Every root field records the paths
- * expandPaths computes for its selection.
+ * the context's planner computes for its selection.
  */
 function testSchema() {
   // Fields are nullable (Pothos' default), so resolvers can answer null.
-  const builder = new SchemaBuilder<{ Context: { seen: string[] } }>({
+  const builder = new SchemaBuilder<{ Context: Recorder }>({
     plugins: [RelayPlugin],
     relay: { nodesOnConnection: {} },
     // Required by the type once the gateway's scope-auth plugin is loaded; this schema checks no scopes.
@@ -93,8 +93,8 @@ function testSchema() {
     }),
   });
 
-  const record = (list: boolean) => (_root: unknown, _args: unknown, ctx: { seen: string[] }, info: GraphQLResolveInfo) => {
-    ctx.seen.push(...expandPaths(info, { list }));
+  const record = (list: boolean) => (_root: unknown, _args: unknown, ctx: Recorder, info: GraphQLResolveInfo) => {
+    ctx.seen.push(ctx.planner.expandPaths(info, { list }));
     return null;
   };
   builder.queryType({
@@ -115,16 +115,23 @@ function testSchema() {
   return builder.toSchema();
 }
 
-const schema = testSchema();
-
-async function pathsFor(source: string, variableValues?: Record<string, unknown>): Promise<string[]> {
-  const contextValue = { seen: [] as string[] };
-  const result = await graphql({ schema, source, contextValue, variableValues });
-  expect(result.errors).toBeUndefined();
-  return contextValue.seen;
+/** The context of the test schema's resolvers: a planner, and the paths it answered. */
+interface Recorder {
+  planner: QueryPlanner;
+  seen: string[][];
 }
 
-describe('expandPaths', () => {
+const schema = testSchema();
+const planner = createQueryPlanner();
+
+async function pathsFor(source: string, variableValues?: Record<string, unknown>): Promise<string[]> {
+  const contextValue: Recorder = { planner, seen: [] };
+  const result = await graphql({ schema, source, contextValue, variableValues });
+  expect(result.errors).toBeUndefined();
+  return contextValue.seen.flat();
+}
+
+describe('QueryPlanner.expandPaths', () => {
   it('asks for nothing when no expandable field is selected', async () => {
     expect(await pathsFor('{ payout { id amount } }')).toEqual([]);
   });
@@ -202,13 +209,31 @@ describe('expandPaths', () => {
     const compiled = compileQuery(schema, document);
     if (!isCompiledQuery(compiled)) throw new Error('the test query did not compile');
     const run = async (bt: boolean) => {
-      const contextValue = { seen: [] as string[] };
+      const contextValue: Recorder = { planner, seen: [] };
       const result = await compiled.query(undefined, contextValue, { bt });
       expect(result.errors).toBeUndefined();
-      return contextValue.seen;
+      return contextValue.seen.flat();
     };
     expect(await run(true)).toEqual(['balance_transaction']);
     expect(await run(false)).toEqual(['destination']);
     expect(await run(true)).toEqual(['balance_transaction']);
+  });
+
+  it('computes a compiled query’s paths once per planner: each gateway’s planner owns its memo', async () => {
+    const compiled = compileQuery(schema, parse('{ payouts(first: 3) { edges { node { balanceTransaction { fee } } } } }'));
+    if (!isCompiledQuery(compiled)) throw new Error('the test query did not compile');
+    const run = async (owner: QueryPlanner) => {
+      const contextValue: Recorder = { planner: owner, seen: [] };
+      expect((await compiled.query(undefined, contextValue, {})).errors).toBeUndefined();
+      return contextValue.seen[0];
+    };
+    const first = await run(planner);
+    expect(first).toEqual(['data.balance_transaction']);
+    // The same array again: the second request of a compiled query walks nothing.
+    expect(await run(planner)).toBe(first);
+    // Another planner (another gateway) keeps its own: nothing is shared through module state.
+    const other = await run(createQueryPlanner());
+    expect(other).toEqual(first);
+    expect(other).not.toBe(first);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
-import { decodeCursor, encodeCursor, stripePageFor } from '../../src/stripe/pagination.js';
+import { decodeCursor, encodeCursor, stripePageFor } from '../../src/planning/pagination.js';
 
 function badInput(fn: () => unknown): GraphQLError {
   try {

@@ -6,6 +6,7 @@ import type { Context } from '../../src/context.js';
 import type { Loaders } from '../../src/stripe/loaders.js';
 import { schema } from '../../src/schema/index.js';
 import { ANONYMOUS } from '../../src/auth/principal.js';
+import { createQueryPlanner } from '../../src/planning/planner.js';
 
 /** A context whose loaders fail the test if anything reaches them. */
 const untouchable = {
@@ -75,7 +76,7 @@ describe('node(id:)', () => {
           ... on Payout { balanceTransaction { amount } }
           ... on Refund { charge { id } }
         } }`,
-      { loaders, principal: ANONYMOUS } as unknown as Context,
+      { loaders, planner: createQueryPlanner(), principal: ANONYMOUS } as unknown as Context,
     );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ node: { id: 'po_1', balanceTransaction: { amount: -500 } } });

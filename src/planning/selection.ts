@@ -7,6 +7,7 @@ import {
   isAbstractType,
   isCompositeType,
   isObjectType,
+  visit,
   type DirectiveNode,
   type FieldNode,
   type GraphQLField,
@@ -16,10 +17,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  visit,
 } from 'graphql';
-import type { Context } from '../context.js';
-import type { ResourceKind, ResourceTypes } from './resources.js';
 
 /**
  * Field extensions the schema puts on fields so that expand paths (and the upstream
@@ -206,108 +204,17 @@ export class SelectionWalker {
   }
 }
 
-/** Collects expand[] paths: the walk continues into lists Stripe embeds, and stops where another call begins. */
-class ExpandPathSink implements SelectionSink {
-  readonly paths = new Set<string>();
-
-  constructor(private readonly walker: SelectionWalker) {}
-
-  expand(path: string): void {
-    this.paths.add(path);
-  }
-
-  load(): void {}
-
-  connection({ type, nodes }: SelectedField, embedded?: { prefix: string | null }): void {
-    const prefix = embedded?.prefix;
-    if (prefix) this.walker.connectionNodes(type, nodes, (nodeType, nodeNodes) => this.walker.object(nodeType, nodeNodes, prefix, this));
-  }
-
-  plain(): void {}
-}
-
-/** The sorted expand[] paths for the selection on an object of `type` (a list's items with list: true). */
-export function collectExpandPaths(
-  walker: SelectionWalker,
-  type: GraphQLNamedType,
-  fieldNodes: readonly FieldNode[],
-  opts: { list: boolean },
-): string[] {
-  const sink = new ExpandPathSink(walker);
-  if (opts.list) walker.connectionNodes(type, fieldNodes, (nodeType, nodes) => walker.object(nodeType, nodes, 'data.', sink));
-  else walker.object(type, fieldNodes, '', sink);
-  return [...sink.paths].sort();
-}
-
-// Every item of a list resolves the same field nodes with the same variables: compute once.
-// Keyed by schema first, since the paths come from that schema's field extensions. The
-// paths depend on variables only through @skip/@include: an operation without them shares
-// one entry across requests (yoga hands every request with the same text the same document).
-type Memo = WeakMap<readonly FieldNode[], WeakMap<object, { list?: string[]; object?: string[] }>>;
-const memo = new WeakMap<GraphQLSchema, Memo>();
-const ANY_VARIABLES = {};
-const conditional = new WeakMap<OperationDefinitionNode, boolean>();
-
 /**
  * True when the operation or a fragment of its document uses @skip or @include: what a walk
- * finds then depends on variables. Remembered per operation.
+ * finds then depends on variables (the planner remembers the answer per operation).
  */
 export function usesConditions(operation: OperationDefinitionNode, fragments: WalkScope['fragments']): boolean {
-  let found = conditional.get(operation);
-  if (found === undefined) {
-    found = false;
-    const check = {
-      Directive(node: DirectiveNode) {
-        if (node.name.value === 'skip' || node.name.value === 'include') found = true;
-      },
-    };
-    for (const node of [operation, ...Object.values(fragments)]) visit(node, check);
-    conditional.set(operation, found);
-  }
+  let found = false;
+  const check = {
+    Directive(node: DirectiveNode) {
+      if (node.name.value === 'skip' || node.name.value === 'include') found = true;
+    },
+  };
+  for (const node of [operation, ...Object.values(fragments)]) visit(node, check);
   return found;
-}
-
-function memoEntry(info: GraphQLResolveInfo): { list?: string[]; object?: string[] } {
-  let bySchema = memo.get(info.schema);
-  if (!bySchema) memo.set(info.schema, (bySchema = new WeakMap()));
-  let byVariables = bySchema.get(info.fieldNodes);
-  if (!byVariables) bySchema.set(info.fieldNodes, (byVariables = new WeakMap()));
-  const variables = usesConditions(info.operation, info.fragments) ? info.variableValues : ANY_VARIABLES;
-  let entry = byVariables.get(variables);
-  if (!entry) byVariables.set(variables, (entry = {}));
-  return entry;
-}
-
-/**
- * expand[] paths for the object (or, with list: true, the page of objects under
- * edges.node / nodes, prefixed 'data.') that the field at `info` returns, derived from
- * its selection set and the fields' StripeFieldExtensions. Paths deeper than Stripe's
- * 4 levels are left out (those objects are then loaded by id). Sorted, without duplicates.
- */
-export function expandPaths(info: GraphQLResolveInfo, opts: { list: boolean }): string[] {
-  const entry = memoEntry(info);
-  const slot = opts.list ? 'list' : 'object';
-  const cached = entry[slot];
-  if (cached) return cached;
-
-  return (entry[slot] = collectExpandPaths(new SelectionWalker(info), getNamedType(info.returnType), info.fieldNodes, opts));
-}
-
-/**
- * Resolves an expandable Stripe field: returns the object if Stripe already
- * expanded it, null if null, else loads it by id through the request's loaders
- * (asking for the expands its own selection needs). Synchronous unless a load is
- * needed: a page of expanded objects then costs no promise per item.
- */
-export function resolveExpandable<K extends ResourceKind>(
-  ctx: Context,
-  info: GraphQLResolveInfo,
-  kind: K,
-  value: string | { id: string } | null | undefined,
-): ResourceTypes[K] | null | Promise<ResourceTypes[K]> {
-  if (value == null) return null;
-  if (typeof value === 'string') return ctx.loaders.load(kind, value, expandPaths(info, { list: false }));
-  const obj = value as ResourceTypes[K];
-  ctx.loaders.prime(kind, obj);
-  return obj;
 }

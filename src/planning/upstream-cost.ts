@@ -13,22 +13,15 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import {
-  collectExpandPaths,
-  isConnectionType,
-  SelectionWalker,
-  type SelectedField,
-  type SelectionSink,
-  type StripeFieldExtensions,
-  type WalkScope,
-} from './expand.js';
+import { collectExpandPaths } from './expand.js';
+import { isConnectionType, SelectionWalker, type SelectedField, type SelectionSink, type StripeFieldExtensions, type WalkScope } from './selection.js';
 import { DEFAULT_PAGE_SIZE, EMBEDDED_LIST_SIZE, MAX_PAGE_SIZE } from './pagination.js';
-import { typeNameForId } from './ids.js';
-import { userError } from './errors.js';
+import { typeNameForId } from '../stripe/ids.js';
+import { userError } from '../stripe/errors.js';
 
 /**
  * The upstream calls an operation can make, planned from its document before it runs, with
- * the same walk over selections that decides expand[] (expand.ts): what Stripe expands costs
+ * the same walk over selections that decides expand[] (selection.ts, expand.ts): what Stripe expands costs
  * nothing, everything else is a call. A plan depends on variables only through @skip/@include;
  * list sizes and ids are read from the arguments when it is estimated.
  */
@@ -189,7 +182,8 @@ export function fragmentsOf(document: { readonly definitions: readonly { readonl
 
 /**
  * The cost plan of `operation`. `variableValues` matter only to @skip/@include (see
- * usesConditions): without them the plan can be kept for every request with the same document.
+ * usesConditions): without them the plan can be kept for every request with the same document
+ * (QueryPlanner.costPlan keeps it).
  */
 export function planUpstreamCost(
   schema: GraphQLSchema,

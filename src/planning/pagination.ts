@@ -1,11 +1,10 @@
 import type Stripe from 'stripe';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.js';
-import type { ResourceKind, ResourceTypes } from './resources.js';
-import { userError } from './errors.js';
-import { expandPaths } from './expand.js';
-import { ID_PREFIXES } from './ids.js';
-import { KIND_TYPE_NAMES } from './loaders.js';
+import type { ResourceKind, ResourceTypes } from '../stripe/resources.js';
+import { userError } from '../stripe/errors.js';
+import { ID_PREFIXES } from '../stripe/ids.js';
+import { KIND_TYPE_NAMES } from '../stripe/loaders.js';
+import type { PlanningContext } from './planner.js';
 
 /** Relay connection arguments as Pothos passes them. */
 export interface ConnectionArgs {
@@ -133,14 +132,14 @@ export function stripePageFor(
  * `last` without `before` is refused (see stripePageFor): Stripe cannot list from the oldest end.
  */
 export async function fetchConnection<K extends ResourceKind>(
-  ctx: Context,
+  ctx: PlanningContext,
   info: GraphQLResolveInfo,
   kind: K,
   args: ConnectionArgs,
   fetchPage: (params: StripePageParams) => Promise<Stripe.ApiList<ResourceTypes[K]>>,
 ): Promise<ConnectionResult<ResourceTypes[K]>> {
   const { backward, params } = stripePageFor(kind, args);
-  const page = await fetchPage({ ...params, expand: expandPaths(info, { list: true }) });
+  const page = await fetchPage({ ...params, expand: ctx.planner.expandPaths(info, { list: true }) });
   const edges = page.data.map((node) => {
     ctx.loaders.prime(kind, node);
     return new Edge(node);
