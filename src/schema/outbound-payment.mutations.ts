@@ -248,21 +248,22 @@ const CancelOutboundPaymentInput = builder.inputType('CancelOutboundPaymentInput
   }),
 });
 
-const CancelOutboundPaymentPayload = builder.objectRef<{ outboundPayment: Stripe.Treasury.OutboundPayment }>('CancelOutboundPaymentPayload').implement({
-  description: 'The canceled outbound payment (statusTransitions.canceledAt set).',
-  fields: (t) => ({
-    outboundPayment: t.expose('outboundPayment', {
-      type: OutboundPaymentRef,
-      description: 'The outbound payment as Stripe returned it after the change.',
+const CancelOutboundPaymentPayload = builder
+  .objectRef<{ outboundPayment: Stripe.Treasury.OutboundPayment }>('CancelOutboundPaymentPayload')
+  .implement({
+    description: 'The canceled outbound payment (statusTransitions.canceledAt set).',
+    fields: (t) => ({
+      outboundPayment: t.expose('outboundPayment', {
+        type: OutboundPaymentRef,
+        description: 'The outbound payment as Stripe returned it after the change.',
+      }),
     }),
-  }),
-});
+  });
 
 builder.mutationField('cancelOutboundPayment', (t) =>
   t.field({
     type: CancelOutboundPaymentPayload,
-    description:
-      'Cancels a PROCESSING, cancelable outbound payment. Any other state is refused with InvalidStateError.',
+    description: 'Cancels a PROCESSING, cancelable outbound payment. Any other state is refused with InvalidStateError.',
     authScopes: { 'treasury:write': true },
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: CancelOutboundPaymentInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
@@ -293,15 +294,17 @@ const FailOutboundPaymentInput = builder.inputType('FailOutboundPaymentInput', {
   }),
 });
 
-const FailOutboundPaymentPayload = builder.objectRef<{ outboundPayment: Stripe.Treasury.OutboundPayment }>('FailOutboundPaymentPayload').implement({
-  description: 'The failed outbound payment (statusTransitions.failedAt set).',
-  fields: (t) => ({
-    outboundPayment: t.expose('outboundPayment', {
-      type: OutboundPaymentRef,
-      description: 'The outbound payment as Stripe returned it after the change.',
+const FailOutboundPaymentPayload = builder
+  .objectRef<{ outboundPayment: Stripe.Treasury.OutboundPayment }>('FailOutboundPaymentPayload')
+  .implement({
+    description: 'The failed outbound payment (statusTransitions.failedAt set).',
+    fields: (t) => ({
+      outboundPayment: t.expose('outboundPayment', {
+        type: OutboundPaymentRef,
+        description: 'The outbound payment as Stripe returned it after the change.',
+      }),
     }),
-  }),
-});
+  });
 
 builder.mutationField('failOutboundPayment', (t) =>
   t.field({
@@ -338,15 +341,17 @@ const PostOutboundPaymentInput = builder.inputType('PostOutboundPaymentInput', {
   }),
 });
 
-const PostOutboundPaymentPayload = builder.objectRef<{ outboundPayment: Stripe.Treasury.OutboundPayment }>('PostOutboundPaymentPayload').implement({
-  description: 'The posted outbound payment (statusTransitions.postedAt set).',
-  fields: (t) => ({
-    outboundPayment: t.expose('outboundPayment', {
-      type: OutboundPaymentRef,
-      description: 'The outbound payment as Stripe returned it after the change.',
+const PostOutboundPaymentPayload = builder
+  .objectRef<{ outboundPayment: Stripe.Treasury.OutboundPayment }>('PostOutboundPaymentPayload')
+  .implement({
+    description: 'The posted outbound payment (statusTransitions.postedAt set).',
+    fields: (t) => ({
+      outboundPayment: t.expose('outboundPayment', {
+        type: OutboundPaymentRef,
+        description: 'The outbound payment as Stripe returned it after the change.',
+      }),
     }),
-  }),
-});
+  });
 
 builder.mutationField('postOutboundPayment', (t) =>
   t.field({

@@ -275,12 +275,14 @@ const updateTransferReversalRules = z
     return { ...ids, metadata: v.metadata, idempotencyKey: v.idempotencyKey };
   });
 
-const UpdateTransferReversalPayload = builder.objectRef<{ reversal: Stripe.TransferReversal }>('UpdateTransferReversalPayload').implement({
-  description: 'The reversal with its new metadata.',
-  fields: (t) => ({
-    reversal: t.expose('reversal', { type: TransferReversalRef, description: 'The reversal after the change.' }),
-  }),
-});
+const UpdateTransferReversalPayload = builder
+  .objectRef<{ reversal: Stripe.TransferReversal }>('UpdateTransferReversalPayload')
+  .implement({
+    description: 'The reversal with its new metadata.',
+    fields: (t) => ({
+      reversal: t.expose('reversal', { type: TransferReversalRef, description: 'The reversal after the change.' }),
+    }),
+  });
 
 builder.mutationField('updateTransferReversal', (t) =>
   t.field({
