@@ -2,9 +2,29 @@ import type Stripe from 'stripe';
 import { z } from 'zod';
 import { builder } from './builder.js';
 import { FinancialAccountFeature, FinancialAccountRef, TreasuryNetwork } from './financial-account.js';
-import { amount, currency, idempotencyKey, metadata, optional, stripeId, text, toMetadataParam } from './mutation-input.js';
-import { defineMutation, idempotencyKeyField, metadataField, payloadType, stripeWrite } from './mutation-support.js';
-import { IdempotencyConflictError, InvalidStateError, NotFoundError, TestModeOnlyError } from './user-errors.js';
+import {
+  amount,
+  currency,
+  idempotencyKey,
+  idempotencyKeyField,
+  INPUT_ARG_DESCRIPTION,
+  metadata,
+  metadataField,
+  optional,
+  stripeId,
+  text,
+  toMetadataParam,
+} from './mutation-input.js';
+import { auditedRefusal } from './mutation-audit.js';
+import { runMutation, runTestHelper } from './mutation-run.js';
+import {
+  IdempotencyConflictError,
+  InvalidInputError,
+  InvalidStateError,
+  NotFoundError,
+  resultDescription,
+  TestModeOnlyError,
+} from './user-errors.js';
 
 // ── createFinancialAccount ───────────────────────────────────────────────
 
@@ -55,36 +75,46 @@ function featureParams(paths: readonly string[]): Stripe.Treasury.FinancialAccou
   return out as Stripe.Treasury.FinancialAccountCreateParams.Features;
 }
 
-const CreateFinancialAccountPayload = payloadType<{ financialAccount: Stripe.Treasury.FinancialAccount }>(
-  'CreateFinancialAccountPayload',
-  'The new financial account.',
-  { financialAccount: { type: FinancialAccountRef, description: 'The financial account (status OPEN).' } },
-);
+const CreateFinancialAccountPayload = builder
+  .objectRef<{ financialAccount: Stripe.Treasury.FinancialAccount }>('CreateFinancialAccountPayload')
+  .implement({
+    description: 'The new financial account.',
+    fields: (t) => ({
+      financialAccount: t.expose('financialAccount', { type: FinancialAccountRef, description: 'The financial account (status OPEN).' }),
+    }),
+  });
 
-defineMutation({
-  name: 'createFinancialAccount',
-  scope: 'treasury:write',
-  description: 'Opens a Treasury financial account, the source of outbound payments.',
-  input: CreateFinancialAccountInput,
-  rules: createFinancialAccountRules,
-  payload: CreateFinancialAccountPayload,
-  errors: [InvalidStateError, IdempotencyConflictError],
-  resolve: async (ctx, input) => {
-    const financialAccount = await stripeWrite(ctx, { mutation: 'createFinancialAccount', idempotencyKey: input.idempotencyKey }, (options) =>
-      ctx.stripe.treasury.financialAccounts.create(
-        {
-          supported_currencies: input.supportedCurrencies,
-          features: input.features && featureParams(input.features),
-          nickname: input.nickname,
-          metadata: toMetadataParam(input.metadata),
-        },
-        options,
-      ),
-    );
-    ctx.loaders.prime('financialAccount', financialAccount);
-    return { financialAccount };
-  },
-});
+builder.mutationField('createFinancialAccount', (t) =>
+  t.field({
+    type: CreateFinancialAccountPayload,
+    description: 'Opens a Treasury financial account, the source of outbound payments.',
+    authScopes: { 'treasury:write': true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: CreateFinancialAccountInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, InvalidStateError, IdempotencyConflictError],
+      directResult: true,
+      union: { name: 'CreateFinancialAccountResult', description: resultDescription('createFinancialAccount') },
+    },
+    resolve: (_root, args, ctx, info) =>
+      runMutation(ctx, info, args.input, createFinancialAccountRules, async (input, write) => {
+        const financialAccount = await write((options) =>
+          ctx.stripe.treasury.financialAccounts.create(
+            {
+              supported_currencies: input.supportedCurrencies,
+              features: input.features && featureParams(input.features),
+              nickname: input.nickname,
+              metadata: toMetadataParam(input.metadata),
+            },
+            options,
+          ),
+        );
+        // No subscription follows financial accounts: nothing to publish.
+        ctx.loaders.prime('financialAccount', financialAccount);
+        return { financialAccount };
+      }),
+  }),
+);
 
 // ── createReceivedCredit (test helper) ───────────────────────────────────
 
@@ -122,41 +152,51 @@ const createReceivedCreditRules = z.object({
   idempotencyKey: optional(idempotencyKey),
 });
 
-const CreateReceivedCreditPayload = payloadType<{
-  receivedCredit: Stripe.Treasury.ReceivedCredit;
-  financialAccount: Stripe.Treasury.FinancialAccount;
-}>('CreateReceivedCreditPayload', 'The credit and the account it funded.', {
-  receivedCredit: { type: ReceivedCreditRef, description: 'The simulated incoming credit.' },
-  financialAccount: { type: FinancialAccountRef, description: 'The financial account read again, with its new balance.' },
-});
+const CreateReceivedCreditPayload = builder
+  .objectRef<{ receivedCredit: Stripe.Treasury.ReceivedCredit; financialAccount: Stripe.Treasury.FinancialAccount }>('CreateReceivedCreditPayload')
+  .implement({
+    description: 'The credit and the account it funded.',
+    fields: (t) => ({
+      receivedCredit: t.expose('receivedCredit', { type: ReceivedCreditRef, description: 'The simulated incoming credit.' }),
+      financialAccount: t.expose('financialAccount', {
+        type: FinancialAccountRef,
+        description: 'The financial account read again, with its new balance.',
+      }),
+    }),
+  });
 
-defineMutation({
-  name: 'createReceivedCredit',
-  scope: 'test_helpers',
-  description:
-    'Test helper: credits a financial account as if money had arrived by ACH or wire. Refused with TestModeOnlyError under a live key.',
-  input: CreateReceivedCreditInput,
-  rules: createReceivedCreditRules,
-  payload: CreateReceivedCreditPayload,
-  errors: [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
-  resolve: async (ctx, input) => {
-    const receivedCredit = await stripeWrite(
-      ctx,
-      { mutation: 'createReceivedCredit', idempotencyKey: input.idempotencyKey, subject: { id: input.financialAccountId } },
-      (options) =>
-        ctx.stripe.testHelpers.treasury.receivedCredits.create(
-          {
-            financial_account: input.financialAccountId,
-            amount: input.amount,
-            currency: input.currency,
-            network: input.network,
-            description: input.description,
-          },
-          options,
-        ),
-    );
-    const financialAccount = await ctx.stripe.treasury.financialAccounts.retrieve(input.financialAccountId, {}, ctx.requestOptions);
-    ctx.loaders.prime('financialAccount', financialAccount);
-    return { receivedCredit, financialAccount };
-  },
-});
+builder.mutationField('createReceivedCredit', (t) =>
+  t.field({
+    type: CreateReceivedCreditPayload,
+    description:
+      'Test helper: credits a financial account as if money had arrived by ACH or wire. Refused with TestModeOnlyError under a live key.',
+    authScopes: { test_helpers: true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: CreateReceivedCreditInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+      directResult: true,
+      union: { name: 'CreateReceivedCreditResult', description: resultDescription('createReceivedCredit') },
+    },
+    resolve: (_root, args, ctx, info) =>
+      runTestHelper(ctx, info, args.input, createReceivedCreditRules, async (input, write) => {
+        const receivedCredit = await write(
+          (options) =>
+            ctx.stripe.testHelpers.treasury.receivedCredits.create(
+              {
+                financial_account: input.financialAccountId,
+                amount: input.amount,
+                currency: input.currency,
+                network: input.network,
+                description: input.description,
+              },
+              options,
+            ),
+          { id: input.financialAccountId },
+        );
+        const financialAccount = await ctx.stripe.treasury.financialAccounts.retrieve(input.financialAccountId, {}, ctx.requestOptions);
+        ctx.loaders.prime('financialAccount', financialAccount);
+        return { receivedCredit, financialAccount };
+      }),
+  }),
+);

@@ -1,6 +1,8 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { ForbiddenResult } from '@pothos/plugin-scope-auth';
 import type { Context } from '../context.js';
 import { isStripeError } from '../stripe/errors.js';
+import { forbiddenError } from './forbidden.js';
 import { UserFacingError } from './user-errors.js';
 
 /** What an audit line records of a mutation's input: never a secret (inputs hold none). */
@@ -57,9 +59,14 @@ function auditLine(ctx: Context, mutation: string, input: AuditedInput, payload:
   };
 }
 
-/** The audit line of a mutation refused for a missing scope (scope-auth refuses it before it runs). */
-export function auditRefusal(ctx: Context, mutation: string, input: AuditedInput, error: GraphQLError): void {
-  ctx.log.info(auditLine(ctx, mutation, input, undefined, error), 'mutation audit');
+/**
+ * Every mutation field's `unauthorizedError`: scope-auth's refusal as the client sees it
+ * (FORBIDDEN, see forbidden.ts), with the mutation's audit line, since a refused mutation never runs.
+ */
+export function auditedRefusal(_root: unknown, args: { input?: unknown }, ctx: Context, info: GraphQLResolveInfo, result: ForbiddenResult): GraphQLError {
+  const error = forbiddenError(ctx, info, result);
+  ctx.log.info(auditLine(ctx, info.fieldName, (args.input ?? {}) as AuditedInput, undefined, error), 'mutation audit');
+  return error;
 }
 
 /**

@@ -1,13 +1,49 @@
 import { z } from 'zod';
+import type { builder } from './builder.js';
 import { ID_PREFIXES, isIdOf, type NodeTypeName } from '../stripe/ids.js';
+import { IDEMPOTENCY_KEY_CHARACTERS, MAX_IDEMPOTENCY_KEY_LENGTH } from '../stripe/idempotency.js';
 import { InvalidInputError } from './user-errors.js';
 import { UNRECOGNIZED } from './enums.js';
 
 /**
- * The rules every mutation input is checked against before anything is sent to
- * Stripe, as zod building blocks. Mutation files compose these into one schema
- * per input; `parseInput` turns a failure into a typed InvalidInputError.
+ * What every mutation input has in common: the GraphQL input fields they all share
+ * (idempotencyKey, metadata), and the rules inputs are checked against before anything
+ * is sent to Stripe, as zod building blocks. Mutation files compose these into one
+ * schema per input; `parseInput` turns a failure into a typed InvalidInputError.
  */
+
+// ── Input fields ─────────────────────────────────────────────────────────
+
+type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>;
+
+/** The description of the one `input` argument every mutation takes (Relay style). */
+export const INPUT_ARG_DESCRIPTION = 'What to do, with an optional idempotencyKey that makes a retry of this mutation safe.';
+
+const IDEMPOTENCY_KEY_DESCRIPTION =
+  'Makes the mutation safe to retry (≤255 printable ASCII characters). Sending the same key again with the same input ' +
+  'returns the first result instead of acting twice; the same key with different input is refused with ' +
+  'IdempotencyConflictError. Keys are scoped to this mutation and expire after 24 hours at Stripe. Without a key the ' +
+  'gateway makes one (a uuid) per call, so its own network retries never act twice. When a call fails with its outcome ' +
+  'unknown (Stripe unreachable, 5xx, 429), the error carries the key used in `extensions.idempotencyKey`: send the same ' +
+  'input with that key to learn the outcome; the change is never made twice.';
+
+/** Every mutation input's optional `idempotencyKey` field (checked by the `idempotencyKey` rule below). */
+export function idempotencyKeyField(t: InputFieldBuilder) {
+  return t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION });
+}
+
+/** A `metadata` input field; `what` names the object it is attached to. */
+export function metadataField(t: InputFieldBuilder, what: string, opts: { update: boolean; required?: boolean }) {
+  return t.field({
+    type: 'Metadata',
+    required: opts.required ?? false,
+    description: opts.update
+      ? `Keys to set on the ${what}'s metadata; a key set to null or "" is removed, keys left out are kept. At most 50 keys, key ≤40 characters without [ or ], value ≤500 characters.`
+      : `Key-value pairs to attach to the ${what}. At most 50 keys, key ≤40 characters without [ or ], value ≤500 characters.`,
+  });
+}
+
+// ── Rules ────────────────────────────────────────────────────────────────
 
 /** Stripe's metadata limits. */
 export const METADATA_LIMITS = { keys: 50, keyLength: 40, valueLength: 500 } as const;
@@ -98,8 +134,8 @@ export const payoutStatementDescriptor = text(22).refine((s) => !/[<>\\'"*]/.tes
 export const idempotencyKey = z
   .string()
   .min(1, 'must not be empty')
-  .max(255, 'must be at most 255 characters')
-  .regex(/^[\x20-\x7E]+$/, 'must be printable ASCII (space to ~), without control characters or line breaks');
+  .max(MAX_IDEMPOTENCY_KEY_LENGTH, `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`)
+  .regex(IDEMPOTENCY_KEY_CHARACTERS, 'must be printable ASCII (space to ~), without control characters or line breaks');
 
 export const email = z.string().email('must be an email address');
 

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { builder } from './builder.js';
+import type { Context } from '../context.js';
 import {
   BankAccountHolderType,
   BankAccountType,
@@ -9,41 +10,47 @@ import {
   OutboundPaymentRef,
   OutboundPaymentReturnCode,
 } from './outbound-payment.js';
+import { settle } from '../events/settle.js';
 import {
   amount,
   currency,
   email,
   exactlyOne,
   idempotencyKey,
+  idempotencyKeyField,
+  INPUT_ARG_DESCRIPTION,
   knownEnumValue,
   metadata,
+  metadataField,
   optional,
   stripeId,
   text,
   toMetadataParam,
 } from './mutation-input.js';
+import { auditedRefusal } from './mutation-audit.js';
+import { runMutation, runTestHelper } from './mutation-run.js';
+import { reader, type WriteSubject } from './stripe-write.js';
 import {
-  actionMutation,
-  idempotencyKeyField,
-  metadataField,
-  objectInputRules,
-  objectMutation,
-  reader,
-  resourceMutation,
-  type MutatedResource,
-} from './mutation-support.js';
-import { AmountTooLargeError, IdempotencyConflictError, InvalidStateError, NotFoundError, TestModeOnlyError } from './user-errors.js';
+  AmountTooLargeError,
+  IdempotencyConflictError,
+  InvalidInputError,
+  InvalidStateError,
+  NotFoundError,
+  resultDescription,
+  TestModeOnlyError,
+} from './user-errors.js';
 
-const outboundPayments: MutatedResource<'outboundPayment'> = {
-  kind: 'outboundPayment',
-  ref: OutboundPaymentRef,
-  noun: 'outbound payment',
-  idType: 'OutboundPayment',
-  idDescription: 'The outbound payment (obp_…).',
-  subject: (ctx, id) => ({ id, status: reader(ctx, 'outboundPayment', id, (obp) => obp.status) }),
-};
+const outboundPaymentId = stripeId('OutboundPayment');
 
-// ── createOutboundPayment ────────────────────────────────────────────────
+/** An outbound payment named by the input, with its status for InvalidStateError. */
+function outboundPaymentSubject(ctx: Context, id: string): WriteSubject {
+  return { id, status: reader(ctx, 'outboundPayment', id, (obp) => obp.status) };
+}
+
+/** The input of a mutation on one outbound payment and nothing else (cancel, fail, post). */
+const outboundPaymentActionRules = z.object({ outboundPaymentId, idempotencyKey: optional(idempotencyKey) });
+
+// ── createOutboundPayment ───────────────────────────────────────────────
 
 const UsBankAccountInput = builder.inputType('OutboundPaymentUsBankAccountInput', {
   description: 'An external US bank account to pay.',
@@ -177,96 +184,256 @@ function destinationData(
   };
 }
 
-resourceMutation(outboundPayments, {
-  name: 'createOutboundPayment',
-  scope: 'treasury:write',
-  description:
-    'Creates a Treasury outbound payment. It starts PROCESSING and cancelable; the financial account’s cash moves to outbound pending. ' +
-    'Refused with AmountTooLargeError when the account cannot cover it.',
-  input: CreateOutboundPaymentInput,
-  rules: createOutboundPaymentRules,
-  payloadDescription: 'The new outbound payment (PROCESSING).',
-  errors: [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
-  subject: (_ctx, input) => ({ id: input.financialAccountId }),
-  eventType: 'treasury.outbound_payment.created',
-  write: (stripe, input, options) =>
-    stripe.treasury.outboundPayments.create(
-      {
-        financial_account: input.financialAccountId,
-        amount: input.amount,
-        currency: input.currency,
-        destination_payment_method: input.destinationPaymentMethodId,
-        destination_payment_method_data: input.destination && destinationData(input.destination),
-        destination_payment_method_options: input.network && { us_bank_account: { network: input.network } },
-        customer: input.customer,
-        description: input.description,
-        statement_descriptor: input.statementDescriptor,
-        end_user_details: input.endUserDetails && { present: input.endUserDetails.present, ip_address: input.endUserDetails.ipAddress },
-        metadata: toMetadataParam(input.metadata),
-      },
-      options,
-    ),
-});
+const CreateOutboundPaymentPayload = builder
+  .objectRef<{ outboundPayment: Stripe.Treasury.OutboundPayment }>('CreateOutboundPaymentPayload')
+  .implement({
+    description: 'The new outbound payment (PROCESSING).',
+    fields: (t) => ({
+      outboundPayment: t.expose('outboundPayment', {
+        type: OutboundPaymentRef,
+        description: 'The outbound payment as Stripe returned it after the change.',
+      }),
+    }),
+  });
 
-// ── cancel / fail / post / return (one id in, one transition out) ────────
-
-actionMutation(outboundPayments, {
-  name: 'cancelOutboundPayment',
-  scope: 'treasury:write',
-  inputDescription: 'Cancels an outbound payment that is still PROCESSING and cancelable; the funds return to the financial account.',
-  payloadDescription: 'The canceled outbound payment (statusTransitions.canceledAt set).',
-  description: 'Cancels a PROCESSING, cancelable outbound payment. Any other state is refused with InvalidStateError.',
-  errors: [NotFoundError, InvalidStateError, IdempotencyConflictError],
-  eventType: 'treasury.outbound_payment.canceled',
-  call: (stripe, id, options) => stripe.treasury.outboundPayments.cancel(id, {}, options),
-});
-
-actionMutation(outboundPayments, {
-  name: 'failOutboundPayment',
-  scope: 'test_helpers',
-  inputDescription: 'Test mode: makes a PROCESSING outbound payment fail.',
-  payloadDescription: 'The failed outbound payment (statusTransitions.failedAt set).',
-  description:
-    'Test helper: moves a PROCESSING outbound payment to FAILED. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
-  errors: [NotFoundError, InvalidStateError, IdempotencyConflictError, TestModeOnlyError],
-  eventType: 'treasury.outbound_payment.failed',
-  call: (stripe, id, options) => stripe.testHelpers.treasury.outboundPayments.fail(id, {}, options),
-});
-
-actionMutation(outboundPayments, {
-  name: 'postOutboundPayment',
-  scope: 'test_helpers',
-  inputDescription: 'Test mode: posts a PROCESSING outbound payment (the money leaves the financial account).',
-  payloadDescription: 'The posted outbound payment (statusTransitions.postedAt set).',
-  description:
-    'Test helper: moves a PROCESSING outbound payment to POSTED. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
-  errors: [NotFoundError, InvalidStateError, IdempotencyConflictError, TestModeOnlyError],
-  eventType: 'treasury.outbound_payment.posted',
-  call: (stripe, id, options) => stripe.testHelpers.treasury.outboundPayments.post(id, {}, options),
-});
-
-objectMutation(outboundPayments, {
-  name: 'returnOutboundPayment',
-  scope: 'test_helpers',
-  inputDescription: 'Test mode: makes the receiving bank return a PROCESSING outbound payment.',
-  fields: (t) => ({
-    code: t.field({ type: OutboundPaymentReturnCode.ref, description: 'Why the bank returned it; Stripe picks one when omitted.' }),
+builder.mutationField('createOutboundPayment', (t) =>
+  t.field({
+    type: CreateOutboundPaymentPayload,
+    description:
+      'Creates a Treasury outbound payment. It starts PROCESSING and cancelable; the financial account’s cash moves to outbound pending. ' +
+      'Refused with AmountTooLargeError when the account cannot cover it.',
+    authScopes: { 'treasury:write': true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: CreateOutboundPaymentInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
+      directResult: true,
+      union: { name: 'CreateOutboundPaymentResult', description: resultDescription('createOutboundPayment') },
+    },
+    resolve: (_root, args, ctx, info) =>
+      runMutation(ctx, info, args.input, createOutboundPaymentRules, async (input, write) => {
+        const outboundPayment = await write(
+          (options) =>
+            ctx.stripe.treasury.outboundPayments.create(
+              {
+                financial_account: input.financialAccountId,
+                amount: input.amount,
+                currency: input.currency,
+                destination_payment_method: input.destinationPaymentMethodId,
+                destination_payment_method_data: input.destination && destinationData(input.destination),
+                destination_payment_method_options: input.network && { us_bank_account: { network: input.network } },
+                customer: input.customer,
+                description: input.description,
+                statement_descriptor: input.statementDescriptor,
+                end_user_details: input.endUserDetails && { present: input.endUserDetails.present, ip_address: input.endUserDetails.ipAddress },
+                metadata: toMetadataParam(input.metadata),
+              },
+              options,
+            ),
+          { id: input.financialAccountId },
+        );
+        settle(ctx, 'outboundPayment', 'treasury.outbound_payment.created', outboundPayment);
+        return { outboundPayment };
+      }),
   }),
-  rules: objectInputRules(outboundPayments, { code: optional(knownEnumValue) }),
-  payloadDescription: 'The returned outbound payment: returnedDetails has the code and the transaction that credited the funds back.',
-  description:
-    'Test helper: moves a PROCESSING outbound payment to RETURNED with a return code. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
-  errors: [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
-  eventType: 'treasury.outbound_payment.returned',
-  write: (stripe, input, options) =>
-    stripe.testHelpers.treasury.outboundPayments.returnOutboundPayment(
-      input.outboundPaymentId,
-      { returned_details: input.code ? { code: input.code } : undefined },
-      options,
-    ),
+);
+
+// ── cancelOutboundPayment ───────────────────────────────────────────────
+
+const CancelOutboundPaymentInput = builder.inputType('CancelOutboundPaymentInput', {
+  description: 'Cancels an outbound payment that is still PROCESSING and cancelable; the funds return to the financial account.',
+  fields: (t) => ({
+    outboundPaymentId: t.id({ required: true, description: 'The outbound payment (obp_…).' }),
+    idempotencyKey: idempotencyKeyField(t),
+  }),
 });
 
-// ── updateOutboundPaymentTracking ────────────────────────────────────────
+const CancelOutboundPaymentPayload = builder
+  .objectRef<{ outboundPayment: Stripe.Treasury.OutboundPayment }>('CancelOutboundPaymentPayload')
+  .implement({
+    description: 'The canceled outbound payment (statusTransitions.canceledAt set).',
+    fields: (t) => ({
+      outboundPayment: t.expose('outboundPayment', {
+        type: OutboundPaymentRef,
+        description: 'The outbound payment as Stripe returned it after the change.',
+      }),
+    }),
+  });
+
+builder.mutationField('cancelOutboundPayment', (t) =>
+  t.field({
+    type: CancelOutboundPaymentPayload,
+    description: 'Cancels a PROCESSING, cancelable outbound payment. Any other state is refused with InvalidStateError.',
+    authScopes: { 'treasury:write': true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: CancelOutboundPaymentInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+      directResult: true,
+      union: { name: 'CancelOutboundPaymentResult', description: resultDescription('cancelOutboundPayment') },
+    },
+    resolve: (_root, args, ctx, info) =>
+      runMutation(ctx, info, args.input, outboundPaymentActionRules, async (input, write) => {
+        const outboundPayment = await write(
+          (options) => ctx.stripe.treasury.outboundPayments.cancel(input.outboundPaymentId, {}, options),
+          outboundPaymentSubject(ctx, input.outboundPaymentId),
+        );
+        settle(ctx, 'outboundPayment', 'treasury.outbound_payment.canceled', outboundPayment);
+        return { outboundPayment };
+      }),
+  }),
+);
+
+// ── failOutboundPayment (test helper) ───────────────────────────────────
+
+const FailOutboundPaymentInput = builder.inputType('FailOutboundPaymentInput', {
+  description: 'Test mode: makes a PROCESSING outbound payment fail.',
+  fields: (t) => ({
+    outboundPaymentId: t.id({ required: true, description: 'The outbound payment (obp_…).' }),
+    idempotencyKey: idempotencyKeyField(t),
+  }),
+});
+
+const FailOutboundPaymentPayload = builder
+  .objectRef<{ outboundPayment: Stripe.Treasury.OutboundPayment }>('FailOutboundPaymentPayload')
+  .implement({
+    description: 'The failed outbound payment (statusTransitions.failedAt set).',
+    fields: (t) => ({
+      outboundPayment: t.expose('outboundPayment', {
+        type: OutboundPaymentRef,
+        description: 'The outbound payment as Stripe returned it after the change.',
+      }),
+    }),
+  });
+
+builder.mutationField('failOutboundPayment', (t) =>
+  t.field({
+    type: FailOutboundPaymentPayload,
+    description:
+      'Test helper: moves a PROCESSING outbound payment to FAILED. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
+    authScopes: { test_helpers: true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: FailOutboundPaymentInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, NotFoundError, InvalidStateError, IdempotencyConflictError, TestModeOnlyError],
+      directResult: true,
+      union: { name: 'FailOutboundPaymentResult', description: resultDescription('failOutboundPayment') },
+    },
+    resolve: (_root, args, ctx, info) =>
+      runTestHelper(ctx, info, args.input, outboundPaymentActionRules, async (input, write) => {
+        const outboundPayment = await write(
+          (options) => ctx.stripe.testHelpers.treasury.outboundPayments.fail(input.outboundPaymentId, {}, options),
+          outboundPaymentSubject(ctx, input.outboundPaymentId),
+        );
+        settle(ctx, 'outboundPayment', 'treasury.outbound_payment.failed', outboundPayment);
+        return { outboundPayment };
+      }),
+  }),
+);
+
+// ── postOutboundPayment (test helper) ───────────────────────────────────
+
+const PostOutboundPaymentInput = builder.inputType('PostOutboundPaymentInput', {
+  description: 'Test mode: posts a PROCESSING outbound payment (the money leaves the financial account).',
+  fields: (t) => ({
+    outboundPaymentId: t.id({ required: true, description: 'The outbound payment (obp_…).' }),
+    idempotencyKey: idempotencyKeyField(t),
+  }),
+});
+
+const PostOutboundPaymentPayload = builder
+  .objectRef<{ outboundPayment: Stripe.Treasury.OutboundPayment }>('PostOutboundPaymentPayload')
+  .implement({
+    description: 'The posted outbound payment (statusTransitions.postedAt set).',
+    fields: (t) => ({
+      outboundPayment: t.expose('outboundPayment', {
+        type: OutboundPaymentRef,
+        description: 'The outbound payment as Stripe returned it after the change.',
+      }),
+    }),
+  });
+
+builder.mutationField('postOutboundPayment', (t) =>
+  t.field({
+    type: PostOutboundPaymentPayload,
+    description:
+      'Test helper: moves a PROCESSING outbound payment to POSTED. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
+    authScopes: { test_helpers: true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: PostOutboundPaymentInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, NotFoundError, InvalidStateError, IdempotencyConflictError, TestModeOnlyError],
+      directResult: true,
+      union: { name: 'PostOutboundPaymentResult', description: resultDescription('postOutboundPayment') },
+    },
+    resolve: (_root, args, ctx, info) =>
+      runTestHelper(ctx, info, args.input, outboundPaymentActionRules, async (input, write) => {
+        const outboundPayment = await write(
+          (options) => ctx.stripe.testHelpers.treasury.outboundPayments.post(input.outboundPaymentId, {}, options),
+          outboundPaymentSubject(ctx, input.outboundPaymentId),
+        );
+        settle(ctx, 'outboundPayment', 'treasury.outbound_payment.posted', outboundPayment);
+        return { outboundPayment };
+      }),
+  }),
+);
+
+// ── returnOutboundPayment (test helper) ─────────────────────────────────
+
+const ReturnOutboundPaymentInput = builder.inputType('ReturnOutboundPaymentInput', {
+  description: 'Test mode: makes the receiving bank return a PROCESSING outbound payment.',
+  fields: (t) => ({
+    outboundPaymentId: t.id({ required: true, description: 'The outbound payment (obp_…).' }),
+    code: t.field({ type: OutboundPaymentReturnCode.ref, description: 'Why the bank returned it; Stripe picks one when omitted.' }),
+    idempotencyKey: idempotencyKeyField(t),
+  }),
+});
+
+const returnOutboundPaymentRules = z.object({ outboundPaymentId, code: optional(knownEnumValue), idempotencyKey: optional(idempotencyKey) });
+
+const ReturnOutboundPaymentPayload = builder
+  .objectRef<{ outboundPayment: Stripe.Treasury.OutboundPayment }>('ReturnOutboundPaymentPayload')
+  .implement({
+    description: 'The returned outbound payment: returnedDetails has the code and the transaction that credited the funds back.',
+    fields: (t) => ({
+      outboundPayment: t.expose('outboundPayment', {
+        type: OutboundPaymentRef,
+        description: 'The outbound payment as Stripe returned it after the change.',
+      }),
+    }),
+  });
+
+builder.mutationField('returnOutboundPayment', (t) =>
+  t.field({
+    type: ReturnOutboundPaymentPayload,
+    description:
+      'Test helper: moves a PROCESSING outbound payment to RETURNED with a return code. Refused with TestModeOnlyError under a live key, InvalidStateError unless PROCESSING.',
+    authScopes: { test_helpers: true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: ReturnOutboundPaymentInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+      directResult: true,
+      union: { name: 'ReturnOutboundPaymentResult', description: resultDescription('returnOutboundPayment') },
+    },
+    resolve: (_root, args, ctx, info) =>
+      runTestHelper(ctx, info, args.input, returnOutboundPaymentRules, async (input, write) => {
+        const outboundPayment = await write(
+          (options) =>
+            ctx.stripe.testHelpers.treasury.outboundPayments.returnOutboundPayment(
+              input.outboundPaymentId,
+              { returned_details: input.code ? { code: input.code } : undefined },
+              options,
+            ),
+          outboundPaymentSubject(ctx, input.outboundPaymentId),
+        );
+        settle(ctx, 'outboundPayment', 'treasury.outbound_payment.returned', outboundPayment);
+        return { outboundPayment };
+      }),
+  }),
+);
+
+// ── updateOutboundPaymentTracking (test helper) ─────────────────────────
 
 const AchTrackingInput = builder.inputType('AchTrackingInput', {
   description: 'ACH tracking details.',
@@ -282,16 +449,30 @@ const WireTrackingInput = builder.inputType('WireTrackingInput', {
   }),
 });
 
+const UpdateOutboundPaymentTrackingInput = builder.inputType('UpdateOutboundPaymentTrackingInput', {
+  description: 'Test mode: sets the network tracking details of an outbound payment. Give exactly one of `ach` and `usDomesticWire`.',
+  fields: (t) => ({
+    outboundPaymentId: t.id({ required: true, description: 'The outbound payment (obp_…).' }),
+    ach: t.field({ type: AchTrackingInput, description: 'For an ACH payment: its trace id.' }),
+    usDomesticWire: t.field({ type: WireTrackingInput, description: 'For a wire: its CHIPS / IMAD / OMAD references.' }),
+    idempotencyKey: idempotencyKeyField(t),
+  }),
+});
+
 const trackingReference = text(100).min(1, 'must not be empty');
 
-const updateTrackingRules = objectInputRules(outboundPayments, {
-  ach: optional(z.object({ traceId: z.string().regex(/^\d{15}$/, 'must be a 15-digit ACH trace id') })),
-  usDomesticWire: optional(
-    z
-      .object({ chips: optional(trackingReference), imad: optional(trackingReference), omad: optional(trackingReference) })
-      .refine((w) => w.chips || w.imad || w.omad, { message: 'give at least one of chips, imad and omad' }),
-  ),
-}).superRefine(exactlyOne(['ach', 'usDomesticWire']));
+const updateTrackingRules = z
+  .object({
+    outboundPaymentId,
+    ach: optional(z.object({ traceId: z.string().regex(/^\d{15}$/, 'must be a 15-digit ACH trace id') })),
+    usDomesticWire: optional(
+      z
+        .object({ chips: optional(trackingReference), imad: optional(trackingReference), omad: optional(trackingReference) })
+        .refine((w) => w.chips || w.imad || w.omad, { message: 'give at least one of chips, imad and omad' }),
+    ),
+    idempotencyKey: optional(idempotencyKey),
+  })
+  .superRefine(exactlyOne(['ach', 'usDomesticWire']));
 
 /** The SDK's tracking_details param (its type is not exported by name). */
 type TrackingDetailsParam = Parameters<Stripe['testHelpers']['treasury']['outboundPayments']['update']>[1]['tracking_details'];
@@ -302,21 +483,41 @@ function trackingDetails(input: z.output<typeof updateTrackingRules>): TrackingD
   return { type: 'us_domestic_wire', us_domestic_wire: { chips: wire.chips, imad: wire.imad, omad: wire.omad } };
 }
 
-objectMutation(outboundPayments, {
-  name: 'updateOutboundPaymentTracking',
-  scope: 'test_helpers',
-  inputDescription: 'Test mode: sets the network tracking details of an outbound payment. Give exactly one of `ach` and `usDomesticWire`.',
-  fields: (t) => ({
-    ach: t.field({ type: AchTrackingInput, description: 'For an ACH payment: its trace id.' }),
-    usDomesticWire: t.field({ type: WireTrackingInput, description: 'For a wire: its CHIPS / IMAD / OMAD references.' }),
+const UpdateOutboundPaymentTrackingPayload = builder
+  .objectRef<{ outboundPayment: Stripe.Treasury.OutboundPayment }>('UpdateOutboundPaymentTrackingPayload')
+  .implement({
+    description: 'The outbound payment with its trackingDetails.',
+    fields: (t) => ({
+      outboundPayment: t.expose('outboundPayment', {
+        type: OutboundPaymentRef,
+        description: 'The outbound payment as Stripe returned it after the change.',
+      }),
+    }),
+  });
+
+builder.mutationField('updateOutboundPaymentTracking', (t) =>
+  t.field({
+    type: UpdateOutboundPaymentTrackingPayload,
+    description:
+      'Test helper: sets tracking details once the payment is no longer cancelable (and not canceled or failed). Refused with ' +
+      'TestModeOnlyError under a live key, InvalidStateError when the state does not allow it or tracking is already set.',
+    authScopes: { test_helpers: true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: UpdateOutboundPaymentTrackingInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+      directResult: true,
+      union: { name: 'UpdateOutboundPaymentTrackingResult', description: resultDescription('updateOutboundPaymentTracking') },
+    },
+    resolve: (_root, args, ctx, info) =>
+      runTestHelper(ctx, info, args.input, updateTrackingRules, async (input, write) => {
+        const outboundPayment = await write(
+          (options) =>
+            ctx.stripe.testHelpers.treasury.outboundPayments.update(input.outboundPaymentId, { tracking_details: trackingDetails(input) }, options),
+          outboundPaymentSubject(ctx, input.outboundPaymentId),
+        );
+        settle(ctx, 'outboundPayment', 'treasury.outbound_payment.tracking_details_updated', outboundPayment);
+        return { outboundPayment };
+      }),
   }),
-  rules: updateTrackingRules,
-  payloadDescription: 'The outbound payment with its trackingDetails.',
-  description:
-    'Test helper: sets tracking details once the payment is no longer cancelable (and not canceled or failed). Refused with ' +
-    'TestModeOnlyError under a live key, InvalidStateError when the state does not allow it or tracking is already set.',
-  errors: [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
-  eventType: 'treasury.outbound_payment.tracking_details_updated',
-  write: (stripe, input, options) =>
-    stripe.testHelpers.treasury.outboundPayments.update(input.outboundPaymentId, { tracking_details: trackingDetails(input) }, options),
-});
+);

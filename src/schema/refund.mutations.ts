@@ -1,46 +1,43 @@
+import type Stripe from 'stripe';
 import { z } from 'zod';
 import { builder } from './builder.js';
 import type { Context } from '../context.js';
 import { RefundReason, RefundRef } from './refund.js';
 import { idOf } from './expandable.js';
+import { settle } from '../events/settle.js';
 import {
   amount,
   email,
   exactlyOne,
   idempotencyKey,
+  idempotencyKeyField,
+  INPUT_ARG_DESCRIPTION,
   knownEnumValue,
   metadata,
+  metadataField,
   optional,
   stripeId,
   toMetadataParam,
 } from './mutation-input.js';
-import {
-  actionMutation,
-  idempotencyKeyField,
-  metadataField,
-  metadataUpdateMutation,
-  reader,
-  resourceMutation,
-  type MutatedResource,
-} from './mutation-support.js';
+import { auditedRefusal } from './mutation-audit.js';
+import { runMutation, runTestHelper } from './mutation-run.js';
+import { reader, type WriteSubject } from './stripe-write.js';
 import {
   AmountTooLargeError,
   IdempotencyConflictError,
+  InvalidInputError,
   InvalidStateError,
   NotFoundError,
+  resultDescription,
   TestModeOnlyError,
 } from './user-errors.js';
 
-const refunds: MutatedResource<'refund'> = {
-  kind: 'refund',
-  ref: RefundRef,
-  noun: 'refund',
-  idType: 'Refund',
-  idDescription: 'The refund (re_… or pyr_…).',
-  subject: (ctx, id) => ({ id, status: reader(ctx, 'refund', id, (r) => r.status) }),
-};
+/** A refund named by the input, with its status for InvalidStateError. */
+function refundSubject(ctx: Context, id: string): WriteSubject {
+  return { id, status: reader(ctx, 'refund', id, (r) => r.status) };
+}
 
-// ── createRefund ─────────────────────────────────────────────────────────
+// ── createRefund ────────────────────────────────────────────────────────
 
 const CreateRefundInput = builder.inputType('CreateRefundInput', {
   description: 'Refunds a charge, in full or in part. Give exactly one of `chargeId` and `paymentIntentId`.',
@@ -89,67 +86,177 @@ function unrefunded(ctx: Context, chargeId: string | undefined, paymentIntentId:
   };
 }
 
-resourceMutation(refunds, {
-  name: 'createRefund',
-  scope: 'refunds:write',
-  description:
-    'Refunds a charge. Refused with AmountTooLargeError when the amount exceeds what is left to refund (maxAmount says how much is).',
-  input: CreateRefundInput,
-  rules: createRefundRules,
-  payloadDescription: 'The new refund (SUCCEEDED, PENDING or REQUIRES_ACTION).',
-  errors: [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
-  subject: (ctx, input) => ({
-    id: input.chargeId ?? input.paymentIntentId!,
-    remainder: unrefunded(ctx, input.chargeId, input.paymentIntentId),
+const CreateRefundPayload = builder.objectRef<{ refund: Stripe.Refund }>('CreateRefundPayload').implement({
+  description: 'The new refund (SUCCEEDED, PENDING or REQUIRES_ACTION).',
+  fields: (t) => ({
+    refund: t.expose('refund', { type: RefundRef, description: 'The refund as Stripe returned it after the change.' }),
   }),
-  eventType: 'refund.created',
-  write: (stripe, input, options) =>
-    stripe.refunds.create(
-      {
-        charge: input.chargeId,
-        payment_intent: input.paymentIntentId,
-        amount: input.amount,
-        reason: input.reason,
-        instructions_email: input.instructionsEmail,
-        reverse_transfer: input.reverseTransfer,
-        refund_application_fee: input.refundApplicationFee,
-        metadata: toMetadataParam(input.metadata),
-      },
-      options,
-    ),
 });
 
-// ── updateRefund / cancelRefund / expireRefund ───────────────────────────
+builder.mutationField('createRefund', (t) =>
+  t.field({
+    type: CreateRefundPayload,
+    description:
+      'Refunds a charge. Refused with AmountTooLargeError when the amount exceeds what is left to refund (maxAmount says how much is).',
+    authScopes: { 'refunds:write': true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: CreateRefundInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
+      directResult: true,
+      union: { name: 'CreateRefundResult', description: resultDescription('createRefund') },
+    },
+    resolve: (_root, args, ctx, info) =>
+      runMutation(ctx, info, args.input, createRefundRules, async (input, write) => {
+        const refund = await write(
+          (options) =>
+            ctx.stripe.refunds.create(
+              {
+                charge: input.chargeId,
+                payment_intent: input.paymentIntentId,
+                amount: input.amount,
+                reason: input.reason,
+                instructions_email: input.instructionsEmail,
+                reverse_transfer: input.reverseTransfer,
+                refund_application_fee: input.refundApplicationFee,
+                metadata: toMetadataParam(input.metadata),
+              },
+              options,
+            ),
+          { id: input.chargeId ?? input.paymentIntentId!, remainder: unrefunded(ctx, input.chargeId, input.paymentIntentId) },
+        );
+        settle(ctx, 'refund', 'refund.created', refund);
+        return { refund };
+      }),
+  }),
+);
 
-metadataUpdateMutation(refunds, {
-  name: 'updateRefund',
-  scope: 'refunds:write',
-  inputDescription: 'Changes a refund’s metadata (the only thing Stripe lets you change).',
-  payloadDescription: 'The refund with its new metadata.',
-  description: 'Sets or removes metadata keys on a refund (null or "" removes a key; keys left out are kept).',
-  eventType: 'refund.updated',
-  call: (stripe, id, params, options) => stripe.refunds.update(id, params, options),
+// ── updateRefund ────────────────────────────────────────────────────────
+
+const UpdateRefundInput = builder.inputType('UpdateRefundInput', {
+  description: 'Changes a refund’s metadata (the only thing Stripe lets you change).',
+  fields: (t) => ({
+    refundId: t.id({ required: true, description: 'The refund (re_… or pyr_…).' }),
+    metadata: metadataField(t, 'refund', { update: true, required: true }),
+    idempotencyKey: idempotencyKeyField(t),
+  }),
 });
 
-actionMutation(refunds, {
-  name: 'cancelRefund',
-  scope: 'refunds:write',
-  inputDescription: 'Cancels a refund that is waiting for the customer (REQUIRES_ACTION); the money stays with the merchant.',
-  payloadDescription: 'The canceled refund (failureReason MERCHANT_REQUEST).',
-  description: 'Cancels a REQUIRES_ACTION refund. Any other status is refused with InvalidStateError.',
-  errors: [NotFoundError, InvalidStateError, IdempotencyConflictError],
-  eventType: 'refund.updated',
-  call: (stripe, id, options) => stripe.refunds.cancel(id, {}, options),
+const updateRefundRules = z.object({ refundId: stripeId('Refund'), metadata, idempotencyKey: optional(idempotencyKey) });
+
+const UpdateRefundPayload = builder.objectRef<{ refund: Stripe.Refund }>('UpdateRefundPayload').implement({
+  description: 'The refund with its new metadata.',
+  fields: (t) => ({
+    refund: t.expose('refund', { type: RefundRef, description: 'The refund as Stripe returned it after the change.' }),
+  }),
 });
 
-actionMutation(refunds, {
-  name: 'expireRefund',
-  scope: 'test_helpers',
-  inputDescription: 'Test mode: ends a REQUIRES_ACTION refund as if the customer never answered the instructions email.',
-  payloadDescription: 'The expired refund.',
-  description:
-    'Test helper: expires a REQUIRES_ACTION refund. Refused with TestModeOnlyError under a live key, InvalidStateError in any other status.',
-  errors: [TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
-  eventType: (refund) => (refund.status === 'failed' ? 'refund.failed' : 'refund.updated'),
-  call: (stripe, id, options) => stripe.testHelpers.refunds.expire(id, {}, options),
+builder.mutationField('updateRefund', (t) =>
+  t.field({
+    type: UpdateRefundPayload,
+    description: 'Sets or removes metadata keys on a refund (null or "" removes a key; keys left out are kept).',
+    authScopes: { 'refunds:write': true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: UpdateRefundInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, NotFoundError, IdempotencyConflictError],
+      directResult: true,
+      union: { name: 'UpdateRefundResult', description: resultDescription('updateRefund') },
+    },
+    resolve: (_root, args, ctx, info) =>
+      runMutation(ctx, info, args.input, updateRefundRules, async (input, write) => {
+        const refund = await write(
+          (options) => ctx.stripe.refunds.update(input.refundId, { metadata: toMetadataParam(input.metadata) }, options),
+          refundSubject(ctx, input.refundId),
+        );
+        settle(ctx, 'refund', 'refund.updated', refund);
+        return { refund };
+      }),
+  }),
+);
+
+// ── cancelRefund ────────────────────────────────────────────────────────
+
+const CancelRefundInput = builder.inputType('CancelRefundInput', {
+  description: 'Cancels a refund that is waiting for the customer (REQUIRES_ACTION); the money stays with the merchant.',
+  fields: (t) => ({
+    refundId: t.id({ required: true, description: 'The refund (re_… or pyr_…).' }),
+    idempotencyKey: idempotencyKeyField(t),
+  }),
 });
+
+/** The input of a mutation on one refund and nothing else (cancelRefund, expireRefund). */
+const refundActionRules = z.object({ refundId: stripeId('Refund'), idempotencyKey: optional(idempotencyKey) });
+
+const CancelRefundPayload = builder.objectRef<{ refund: Stripe.Refund }>('CancelRefundPayload').implement({
+  description: 'The canceled refund (failureReason MERCHANT_REQUEST).',
+  fields: (t) => ({
+    refund: t.expose('refund', { type: RefundRef, description: 'The refund as Stripe returned it after the change.' }),
+  }),
+});
+
+builder.mutationField('cancelRefund', (t) =>
+  t.field({
+    type: CancelRefundPayload,
+    description: 'Cancels a REQUIRES_ACTION refund. Any other status is refused with InvalidStateError.',
+    authScopes: { 'refunds:write': true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: CancelRefundInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+      directResult: true,
+      union: { name: 'CancelRefundResult', description: resultDescription('cancelRefund') },
+    },
+    resolve: (_root, args, ctx, info) =>
+      runMutation(ctx, info, args.input, refundActionRules, async (input, write) => {
+        const refund = await write(
+          (options) => ctx.stripe.refunds.cancel(input.refundId, {}, options),
+          refundSubject(ctx, input.refundId),
+        );
+        settle(ctx, 'refund', 'refund.updated', refund);
+        return { refund };
+      }),
+  }),
+);
+
+// ── expireRefund (test helper) ──────────────────────────────────────────
+
+const ExpireRefundInput = builder.inputType('ExpireRefundInput', {
+  description: 'Test mode: ends a REQUIRES_ACTION refund as if the customer never answered the instructions email.',
+  fields: (t) => ({
+    refundId: t.id({ required: true, description: 'The refund (re_… or pyr_…).' }),
+    idempotencyKey: idempotencyKeyField(t),
+  }),
+});
+
+const ExpireRefundPayload = builder.objectRef<{ refund: Stripe.Refund }>('ExpireRefundPayload').implement({
+  description: 'The expired refund.',
+  fields: (t) => ({
+    refund: t.expose('refund', { type: RefundRef, description: 'The refund as Stripe returned it after the change.' }),
+  }),
+});
+
+builder.mutationField('expireRefund', (t) =>
+  t.field({
+    type: ExpireRefundPayload,
+    description:
+      'Test helper: expires a REQUIRES_ACTION refund. Refused with TestModeOnlyError under a live key, InvalidStateError in any other status.',
+    authScopes: { test_helpers: true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: ExpireRefundInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+      directResult: true,
+      union: { name: 'ExpireRefundResult', description: resultDescription('expireRefund') },
+    },
+    resolve: (_root, args, ctx, info) =>
+      runTestHelper(ctx, info, args.input, refundActionRules, async (input, write) => {
+        const refund = await write(
+          (options) => ctx.stripe.testHelpers.refunds.expire(input.refundId, {}, options),
+          refundSubject(ctx, input.refundId),
+        );
+        settle(ctx, 'refund', refund.status === 'failed' ? 'refund.failed' : 'refund.updated', refund);
+        return { refund };
+      }),
+  }),
+);

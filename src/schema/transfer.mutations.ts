@@ -1,42 +1,48 @@
 import type Stripe from 'stripe';
 import { z } from 'zod';
 import { builder } from './builder.js';
+import type { Context } from '../context.js';
 import { TransferRef, TransferReversalRef } from './transfer.js';
 import { parseReversalNodeId } from '../stripe/ids.js';
-import { amount, currency, idempotencyKey, metadata, optional, stripeId, text, toMetadataParam } from './mutation-input.js';
+import { settle } from '../events/settle.js';
 import {
-  defineMutation,
+  amount,
+  currency,
+  idempotencyKey,
   idempotencyKeyField,
+  INPUT_ARG_DESCRIPTION,
+  metadata,
   metadataField,
-  objectInputRules,
-  objectMutation,
-  payloadType,
-  reader,
-  resourceMutation,
-  settle,
-  stripeWrite,
-  type MutatedResource,
-} from './mutation-support.js';
-import { AmountTooLargeError, IdempotencyConflictError, InvalidStateError, NotFoundError } from './user-errors.js';
+  optional,
+  stripeId,
+  text,
+  toMetadataParam,
+} from './mutation-input.js';
+import { auditedRefusal } from './mutation-audit.js';
+import { runMutation } from './mutation-run.js';
+import { reader, type WriteSubject } from './stripe-write.js';
+import {
+  AmountTooLargeError,
+  IdempotencyConflictError,
+  InvalidInputError,
+  InvalidStateError,
+  NotFoundError,
+  resultDescription,
+} from './user-errors.js';
 
 const connectedAccountId = z.string().regex(/^acct_[A-Za-z0-9]+$/, 'must be a connected account id (acct_…)');
 const transferId = stripeId('Transfer');
 
-const transfers: MutatedResource<'transfer'> = {
-  kind: 'transfer',
-  ref: TransferRef,
-  noun: 'transfer',
-  idType: 'Transfer',
-  idDescription: 'The transfer (tr_…).',
-  /** Transfers have no status; for InvalidStateError a fully reversed one reads 'reversed'. */
-  subject: (ctx, id) => ({
+/** A transfer named by the input. Transfers have no status; for InvalidStateError a fully reversed one reads 'reversed'. */
+function transferSubject(ctx: Context, id: string): WriteSubject {
+  return {
     id,
     status: reader(ctx, 'transfer', id, (tr) => (tr.reversed ? 'reversed' : null)),
     remainder: reader(ctx, 'transfer', id, (tr) => tr.amount - tr.amount_reversed),
-  }),
-};
+  };
+}
 
-// ── createTransfer ───────────────────────────────────────────────────────
+// ── createTransfer ──────────────────────────────────────────────────────
 
 const CreateTransferInput = builder.inputType('CreateTransferInput', {
   description: 'Moves money from the platform balance to a connected account (Connect).',
@@ -63,53 +69,99 @@ const createTransferRules = z.object({
   idempotencyKey: optional(idempotencyKey),
 });
 
-resourceMutation(transfers, {
-  name: 'createTransfer',
-  scope: 'transfers:write',
-  description: 'Creates a transfer to a connected account. Refused with AmountTooLargeError when the balance cannot cover it.',
-  input: CreateTransferInput,
-  rules: createTransferRules,
-  payloadDescription: 'The new transfer.',
-  errors: [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
-  eventType: 'transfer.created',
-  write: (stripe, input, options) =>
-    stripe.transfers.create(
-      {
-        amount: input.amount,
-        currency: input.currency,
-        destination: input.destination,
-        description: input.description,
-        source_transaction: input.sourceTransaction,
-        transfer_group: input.transferGroup,
-        metadata: toMetadataParam(input.metadata),
-      },
-      options,
-    ),
+const CreateTransferPayload = builder.objectRef<{ transfer: Stripe.Transfer }>('CreateTransferPayload').implement({
+  description: 'The new transfer.',
+  fields: (t) => ({
+    transfer: t.expose('transfer', { type: TransferRef, description: 'The transfer as Stripe returned it after the change.' }),
+  }),
 });
 
-// ── updateTransfer ───────────────────────────────────────────────────────
+builder.mutationField('createTransfer', (t) =>
+  t.field({
+    type: CreateTransferPayload,
+    description: 'Creates a transfer to a connected account. Refused with AmountTooLargeError when the balance cannot cover it.',
+    authScopes: { 'transfers:write': true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: CreateTransferInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
+      directResult: true,
+      union: { name: 'CreateTransferResult', description: resultDescription('createTransfer') },
+    },
+    resolve: (_root, args, ctx, info) =>
+      runMutation(ctx, info, args.input, createTransferRules, async (input, write) => {
+        const transfer = await write((options) =>
+          ctx.stripe.transfers.create(
+            {
+              amount: input.amount,
+              currency: input.currency,
+              destination: input.destination,
+              description: input.description,
+              source_transaction: input.sourceTransaction,
+              transfer_group: input.transferGroup,
+              metadata: toMetadataParam(input.metadata),
+            },
+            options,
+          ),
+        );
+        settle(ctx, 'transfer', 'transfer.created', transfer);
+        return { transfer };
+      }),
+  }),
+);
 
-objectMutation(transfers, {
-  name: 'updateTransfer',
-  scope: 'transfers:write',
-  inputDescription: 'Changes a transfer’s description and/or metadata (give at least one).',
+// ── updateTransfer ──────────────────────────────────────────────────────
+
+const UpdateTransferInput = builder.inputType('UpdateTransferInput', {
+  description: 'Changes a transfer’s description and/or metadata (give at least one).',
   fields: (t) => ({
+    transferId: t.id({ required: true, description: 'The transfer (tr_…).' }),
     description: t.string({ description: 'The new description; "" removes it.' }),
     metadata: metadataField(t, 'transfer', { update: true }),
+    idempotencyKey: idempotencyKeyField(t),
   }),
-  rules: objectInputRules(transfers, { description: optional(text(1000)), metadata: optional(metadata) }).refine(
-    (v) => v.description !== undefined || v.metadata !== undefined,
-    { message: 'give description, metadata or both', path: ['description'] },
-  ),
-  payloadDescription: 'The transfer after the change.',
-  description: 'Updates a transfer’s description and metadata (null or "" removes a metadata key; keys left out are kept).',
-  errors: [NotFoundError, IdempotencyConflictError],
-  eventType: 'transfer.updated',
-  write: (stripe, input, options) =>
-    stripe.transfers.update(input.transferId, { description: input.description, metadata: toMetadataParam(input.metadata) }, options),
 });
 
-// ── createTransferReversal ───────────────────────────────────────────────
+const updateTransferRules = z
+  .object({ transferId, description: optional(text(1000)), metadata: optional(metadata), idempotencyKey: optional(idempotencyKey) })
+  .refine((v) => v.description !== undefined || v.metadata !== undefined, {
+    message: 'give description, metadata or both',
+    path: ['description'],
+  });
+
+const UpdateTransferPayload = builder.objectRef<{ transfer: Stripe.Transfer }>('UpdateTransferPayload').implement({
+  description: 'The transfer after the change.',
+  fields: (t) => ({
+    transfer: t.expose('transfer', { type: TransferRef, description: 'The transfer as Stripe returned it after the change.' }),
+  }),
+});
+
+builder.mutationField('updateTransfer', (t) =>
+  t.field({
+    type: UpdateTransferPayload,
+    description: 'Updates a transfer’s description and metadata (null or "" removes a metadata key; keys left out are kept).',
+    authScopes: { 'transfers:write': true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: UpdateTransferInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, NotFoundError, IdempotencyConflictError],
+      directResult: true,
+      union: { name: 'UpdateTransferResult', description: resultDescription('updateTransfer') },
+    },
+    resolve: (_root, args, ctx, info) =>
+      runMutation(ctx, info, args.input, updateTransferRules, async (input, write) => {
+        const transfer = await write(
+          (options) =>
+            ctx.stripe.transfers.update(input.transferId, { description: input.description, metadata: toMetadataParam(input.metadata) }, options),
+          transferSubject(ctx, input.transferId),
+        );
+        settle(ctx, 'transfer', 'transfer.updated', transfer);
+        return { transfer };
+      }),
+  }),
+);
+
+// ── createTransferReversal ──────────────────────────────────────────────
 
 const CreateTransferReversalInput = builder.inputType('CreateTransferReversalInput', {
   description: 'Takes back all or part of a transfer from the connected account.',
@@ -132,53 +184,59 @@ const createTransferReversalRules = z.object({
   idempotencyKey: optional(idempotencyKey),
 });
 
-const CreateTransferReversalPayload = payloadType<{ reversal: Stripe.TransferReversal; transfer: Stripe.Transfer }>(
-  'CreateTransferReversalPayload',
-  'The new reversal and the transfer it reverses.',
-  {
-    reversal: { type: TransferReversalRef, description: 'The new reversal.' },
-    transfer: {
-      type: TransferRef,
-      description: 'The transfer read again after the reversal: amountReversed includes it, reversed is true once nothing is left.',
+const CreateTransferReversalPayload = builder
+  .objectRef<{ reversal: Stripe.TransferReversal; transfer: Stripe.Transfer }>('CreateTransferReversalPayload')
+  .implement({
+    description: 'The new reversal and the transfer it reverses.',
+    fields: (t) => ({
+      reversal: t.expose('reversal', { type: TransferReversalRef, description: 'The new reversal.' }),
+      transfer: t.expose('transfer', {
+        type: TransferRef,
+        description: 'The transfer read again after the reversal: amountReversed includes it, reversed is true once nothing is left.',
+      }),
+    }),
+  });
+
+builder.mutationField('createTransferReversal', (t) =>
+  t.field({
+    type: CreateTransferReversalPayload,
+    description:
+      'Reverses a transfer in full or in part. More than the unreversed remainder is refused with AmountTooLargeError ' +
+      '(maxAmount = the remainder); a fully reversed transfer with InvalidStateError.',
+    authScopes: { 'transfers:write': true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: CreateTransferReversalInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
+      directResult: true,
+      union: { name: 'CreateTransferReversalResult', description: resultDescription('createTransferReversal') },
     },
-  },
+    resolve: (_root, args, ctx, info) =>
+      runMutation(ctx, info, args.input, createTransferReversalRules, async (input, write) => {
+        const reversal = await write(
+          (options) =>
+            ctx.stripe.transfers.createReversal(
+              input.transferId,
+              {
+                amount: input.amount,
+                description: input.description,
+                refund_application_fee: input.refundApplicationFee,
+                metadata: toMetadataParam(input.metadata),
+              },
+              options,
+            ),
+          transferSubject(ctx, input.transferId),
+        );
+        // Stripe returns only the reversal; the transfer changed too (amount_reversed, reversals), so read it fresh.
+        const transfer = await ctx.stripe.transfers.retrieve(input.transferId, {}, ctx.requestOptions);
+        ctx.loaders.prime('transferReversal', reversal);
+        settle(ctx, 'transfer', 'transfer.reversed', transfer);
+        return { reversal, transfer };
+      }),
+  }),
 );
 
-defineMutation({
-  name: 'createTransferReversal',
-  scope: 'transfers:write',
-  description:
-    'Reverses a transfer in full or in part. More than the unreversed remainder is refused with AmountTooLargeError ' +
-    '(maxAmount = the remainder); a fully reversed transfer with InvalidStateError.',
-  input: CreateTransferReversalInput,
-  rules: createTransferReversalRules,
-  payload: CreateTransferReversalPayload,
-  errors: [NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
-  resolve: async (ctx, input) => {
-    const reversal = await stripeWrite(
-      ctx,
-      { mutation: 'createTransferReversal', idempotencyKey: input.idempotencyKey, subject: transfers.subject(ctx, input.transferId) },
-      (options) =>
-        ctx.stripe.transfers.createReversal(
-          input.transferId,
-          {
-            amount: input.amount,
-            description: input.description,
-            refund_application_fee: input.refundApplicationFee,
-            metadata: toMetadataParam(input.metadata),
-          },
-          options,
-        ),
-    );
-    // Stripe returns only the reversal; the transfer changed too (amount_reversed, reversals), so read it fresh.
-    const transfer = await ctx.stripe.transfers.retrieve(input.transferId, {}, ctx.requestOptions);
-    ctx.loaders.prime('transferReversal', reversal);
-    settle(ctx, 'transfer', 'transfer.reversed', transfer);
-    return { reversal, transfer };
-  },
-});
-
-// ── updateTransferReversal ───────────────────────────────────────────────
+// ── updateTransferReversal ──────────────────────────────────────────────
 
 const UpdateTransferReversalInput = builder.inputType('UpdateTransferReversalInput', {
   description: 'Changes a transfer reversal’s metadata.',
@@ -217,29 +275,37 @@ const updateTransferReversalRules = z
     return { ...ids, metadata: v.metadata, idempotencyKey: v.idempotencyKey };
   });
 
-const UpdateTransferReversalPayload = payloadType<{ reversal: Stripe.TransferReversal }>(
-  'UpdateTransferReversalPayload',
-  'The reversal with its new metadata.',
-  { reversal: { type: TransferReversalRef, description: 'The reversal after the change.' } },
-);
+const UpdateTransferReversalPayload = builder
+  .objectRef<{ reversal: Stripe.TransferReversal }>('UpdateTransferReversalPayload')
+  .implement({
+    description: 'The reversal with its new metadata.',
+    fields: (t) => ({
+      reversal: t.expose('reversal', { type: TransferReversalRef, description: 'The reversal after the change.' }),
+    }),
+  });
 
-defineMutation({
-  name: 'updateTransferReversal',
-  scope: 'transfers:write',
-  description: 'Sets or removes metadata keys on a transfer reversal (null or "" removes a key; keys left out are kept).',
-  input: UpdateTransferReversalInput,
-  rules: updateTransferReversalRules,
-  payload: UpdateTransferReversalPayload,
-  errors: [NotFoundError, IdempotencyConflictError],
-  resolve: async (ctx, input) => {
-    const reversal = await stripeWrite(
-      ctx,
-      { mutation: 'updateTransferReversal', idempotencyKey: input.idempotencyKey, subject: { id: input.reversalId } },
-      (options) =>
-        ctx.stripe.transfers.updateReversal(input.transferId, input.reversalId, { metadata: toMetadataParam(input.metadata) }, options),
-    );
-    // Stripe sends no event for a reversal's metadata, so there is nothing to publish.
-    ctx.loaders.prime('transferReversal', reversal);
-    return { reversal };
-  },
-});
+builder.mutationField('updateTransferReversal', (t) =>
+  t.field({
+    type: UpdateTransferReversalPayload,
+    description: 'Sets or removes metadata keys on a transfer reversal (null or "" removes a key; keys left out are kept).',
+    authScopes: { 'transfers:write': true },
+    unauthorizedError: auditedRefusal,
+    args: { input: t.arg({ type: UpdateTransferReversalInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
+    errors: {
+      types: [InvalidInputError, NotFoundError, IdempotencyConflictError],
+      directResult: true,
+      union: { name: 'UpdateTransferReversalResult', description: resultDescription('updateTransferReversal') },
+    },
+    resolve: (_root, args, ctx, info) =>
+      runMutation(ctx, info, args.input, updateTransferReversalRules, async (input, write) => {
+        const reversal = await write(
+          (options) =>
+            ctx.stripe.transfers.updateReversal(input.transferId, input.reversalId, { metadata: toMetadataParam(input.metadata) }, options),
+          { id: input.reversalId },
+        );
+        // Stripe sends no event for a reversal's metadata, so there is nothing to publish.
+        ctx.loaders.prime('transferReversal', reversal);
+        return { reversal };
+      }),
+  }),
+);

@@ -89,6 +89,15 @@ export class TestModeOnlyError extends UserFacingError {
   }
 }
 
+/**
+ * The description of a mutation's result union (`errors.union` of its field): the payload and
+ * the listed error types form one union, `<Mutation>Result`, so a client switches on
+ * `__typename` and a cache sees the payload's objects directly.
+ */
+export function resultDescription(mutation: string): string {
+  return `What \`${mutation}\` returns: its payload on success, or one of the expected failures (all implement UserError).`;
+}
+
 const UserErrorInterface = builder.interfaceRef<UserFacingError>('UserError').implement({
   description: 'An expected failure of a mutation: the client can show `message` and switch on `code` or `__typename`.',
   fields: (t) => ({

@@ -98,3 +98,89 @@ export function toGraphQLError(err: unknown, requestId: string): GraphQLError {
     extensions: requestId ? { code: 'INTERNAL_SERVER_ERROR', requestId } : { code: 'INTERNAL_SERVER_ERROR' },
   });
 }
+
+// ── Refusals of a write ───────────────────────────────────────────────────
+
+/**
+ * What Stripe's refusal of a write means for the caller, read from the answer's `type`, `code`
+ * and HTTP status. Strings in it are Stripe's own: the caller redacts them before showing them.
+ */
+export type WriteRefusal =
+  /** The idempotency key was used before with other parameters (or on another endpoint). */
+  | { kind: 'idempotency_conflict' }
+  /** The object, or one the request names, does not exist; `id` is the one Stripe named, if it did. */
+  | { kind: 'not_found'; id: string | null }
+  /** The amount is more than may be moved: nothing is left, the funds (balance, financial account) fall short, or the remainder does. */
+  | { kind: 'amount_too_large'; limit: 'nothing_left' | 'funds' | 'remainder' }
+  /** Stripe refused the value of one parameter, named as Stripe spells it ('metadata[order_id]'). */
+  | { kind: 'invalid_parameter'; param: string }
+  /** Stripe refused the change in the object's current state. */
+  | { kind: 'invalid_state' };
+
+/** Codes for "the balance (or financial account) cannot cover this amount". */
+const INSUFFICIENT_FUNDS: readonly string[] = ['balance_insufficient', 'insufficient_funds'];
+
+/**
+ * Stripe's answer to a write as an expected refusal, or null when it is not one (no answer, 5xx,
+ * 429, 409, a refused key…: those stay top-level errors). Keyed on Stripe's `type`, `code` and
+ * status; the message is read only for what Stripe gives no field for (see the last resorts below).
+ */
+export function classifyWriteRefusal(err: Stripe.errors.StripeError): WriteRefusal | null {
+  if (err instanceof Stripe.errors.StripeIdempotencyError || err.rawType === 'idempotency_error') return { kind: 'idempotency_conflict' };
+  if (err.code === 'resource_missing' || err.statusCode === 404) return { kind: 'not_found', id: missingIdOf(err) };
+  if (err.statusCode !== 400 || err.rawType !== 'invalid_request_error') return null;
+  if (err.code === 'charge_already_refunded') return { kind: 'amount_too_large', limit: 'nothing_left' };
+  if (err.code && INSUFFICIENT_FUNDS.includes(err.code)) return { kind: 'amount_too_large', limit: 'funds' };
+  if (err.code === 'amount_too_large' || overRemainderWithoutCode(err)) return { kind: 'amount_too_large', limit: 'remainder' };
+  if (err.param && isParameterProblem(err)) return { kind: 'invalid_parameter', param: err.param };
+  // Any other 400 is Stripe refusing the change in the object's current state: Stripe words
+  // these in prose, usually without a code, so this is the default rather than a match.
+  return { kind: 'invalid_state' };
+}
+
+/**
+ * True when a failed write may still have been made: no answer (the connection dropped, maybe
+ * after Stripe committed), a 5xx, or a 429 or 409 lock timeout (these may be the answer to the
+ * SDK's retry of an attempt that did commit). Other answers say what happened to this very request.
+ */
+export function writeMayHaveHappened(err: Stripe.errors.StripeError): boolean {
+  const status = err.statusCode;
+  return status === undefined || status >= 500 || status === 429 || status === 409;
+}
+
+/** A refusal of the parameter's value itself (parameter_invalid_integer, invalid_currency…), not of the state it meets. */
+function isParameterProblem(err: Stripe.errors.StripeError): boolean {
+  if (err.code) return err.code.startsWith('parameter_') || err.code.startsWith('invalid_');
+  return INVALID_WITHOUT_CODE.test(err.message);
+}
+
+// Last resorts: the message text, only where Stripe's answer has no field for what is needed.
+
+/**
+ * resource_missing names the argument (`param`) but not the missing id, which Stripe gives only
+ * in its message: "No such payout: 'po_123'", "No such external account: 'ba_1'".
+ */
+const NO_SUCH = /No such [\w .]+: '([^']+)'/;
+
+function missingIdOf(err: Stripe.errors.StripeError): string | null {
+  return NO_SUCH.exec(err.message)?.[1] ?? null;
+}
+
+/**
+ * Refusals of a malformed parameter that carry a `param` but no code, worded "Invalid …"
+ * (Stripe's form decoding: "Invalid array", "Invalid hash"); without this they would read as
+ * state refusals.
+ */
+const INVALID_WITHOUT_CODE = /^invalid\b/i;
+
+/**
+ * Stripe's code for an amount over what is left is amount_too_large; a refusal that names
+ * param 'amount' without any code and says so in words ("greater than", "exceeds") is read the
+ * same way, since Stripe does not document a code on every such answer (refund and reversal
+ * amounts). A coded answer is never reread from its wording.
+ */
+const OVER_REMAINDER = /greater than|more than|exceeds|too large/i;
+
+function overRemainderWithoutCode(err: Stripe.errors.StripeError): boolean {
+  return !err.code && err.param === 'amount' && OVER_REMAINDER.test(err.message);
+}
