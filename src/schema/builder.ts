@@ -34,7 +34,7 @@ export const builder = new SchemaBuilder<{
 }>({
   // Scope checks first, so a refused field runs nothing else (its documented place in the plugin list).
   // Views last: Pothos applies the last plugin's resolver wrapper innermost, so every other plugin's
-  // wrapper runs around a view's field, and it sees the open-enum mapping as the field's own resolver.
+  // wrapper (scope checks) still runs around a field the view answers.
   plugins: [ScopeAuthPlugin, ScopeDocsPlugin, ErrorsPlugin, RelayPlugin, OpenEnumsPlugin, StripeViewsPlugin],
   defaultFieldNullability: false,
   scopeAuth: {

@@ -227,7 +227,7 @@ function nodeId(type: string, id: unknown): string {
  * same shape, with its fields in the object itself, and graphql-jit's reads of them stay monomorphic.
  * Generated because a closure cannot be as fast: a loop of keyed stores (`view[name] = get(p)`) makes
  * V8 give up on the objects' shapes after a dozen properties, and a 40-field view made and read by a
- * closure cost 14–17 µs against 2.3 µs for this literal (a microbenchmark, recorded in bench/HISTORY.md).
+ * closure cost 14–17 µs against 2.3–3.2 µs for this literal (a microbenchmark, recorded in bench/HISTORY.md).
  * Only names from the schema and JSON-quoted property keys reach the source text.
  */
 function compileView(typeName: string, fields: { field: string; plan: Plan; shape: Shape | undefined }[]): MakeView {
