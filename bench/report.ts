@@ -101,7 +101,7 @@ ${
 - The gateway spends ${zero ? fixed(zero.gateway.cpuMs) : 'n/a'} ms of CPU per request against ${zero ? fixed(zero.direct.cpuMs) : 'n/a'} ms for
   the direct call (${zero ? ratio(zero.gateway.cpuMs / zero.direct.cpuMs) : 'n/a'}; target ≤ ${CPU_TARGET}×). Both pay for the SDK
   (JSON.parse of the ~100 KB page); the gateway also runs the compiled query over ~6,500 field values (about 65 per payout
-  with its balance transaction). Views (\`src/schema/views.ts\`) hold every plain field under its GraphQL name, so only two
+  with its balance transaction). Views (\`src/schema/plugins/views.ts\`) hold every plain field under its GraphQL name, so only two
   resolvers run per payout (the edge's node, the expanded balance transaction), but each value still passes a serializer:
   400 timestamps formatted as ISO strings, ~900 enum values. The result it stringifies and writes is about 30% larger
   (ISO dates, the \`…Raw\` and \`…Id\` twins this query selects, the edges/node envelope), and yoga's request handling adds

@@ -3,6 +3,8 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import RelayPlugin from '@pothos/plugin-relay';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import ScopeDocsPlugin from './plugins/scope-docs.js';
+import OpenEnumsPlugin from './plugins/open-enums.js';
+import StripeViewsPlugin from './plugins/views.js';
 import type { Context } from '../context.js';
 import { SCOPES, type Scope } from '../auth/principal.js';
 import { quoteId, typeNameForId } from '../stripe/ids.js';
@@ -31,7 +33,9 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // Scope checks first, so a refused field runs nothing else (its documented place in the plugin list).
-  plugins: [ScopeAuthPlugin, ScopeDocsPlugin, ErrorsPlugin, RelayPlugin],
+  // Views last: Pothos applies the last plugin's resolver wrapper innermost, so every other plugin's
+  // wrapper (scope checks) still runs around a field the view answers.
+  plugins: [ScopeAuthPlugin, ScopeDocsPlugin, ErrorsPlugin, RelayPlugin, OpenEnumsPlugin, StripeViewsPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     // Subscriptions are checked once, when they start, not on every event.

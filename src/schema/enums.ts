@@ -1,6 +1,6 @@
 import type { EnumRef, FieldRef } from '@pothos/core';
-import { isEnumType, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
+import { UNRECOGNIZED } from './plugins/open-enums.js';
 import { userError } from '../stripe/errors.js';
 
 type Types = typeof builder.$inferSchemaTypes;
@@ -12,8 +12,8 @@ type FieldBuilder<Parent> = PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>;
  * Stripe adds enum values without a new API version (its SDK types every enum
  * as `'a' | 'b' | OtherString`), and a GraphQL enum that meets a value it does
  * not list fails the whole field. So every Stripe enum here is built by
- * `stripeEnum`, which adds one extra value, `UNRECOGNIZED`; `openEnums` makes
- * each such enum serialize:
+ * `stripeEnum`, which adds one extra value, `UNRECOGNIZED`; the open-enums plugin
+ * (plugins/open-enums.ts) makes every field of such an enum resolve:
  * - a value the schema lists to its enum value (`in_transit` → `IN_TRANSIT`),
  * - any other value to `UNRECOGNIZED` instead of failing the query;
  * and every enum field is built by `stripeEnumFields`, which adds a sibling
@@ -24,7 +24,7 @@ type FieldBuilder<Parent> = PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>;
  * outbound-payment return codes). As an argument, `UNRECOGNIZED` is refused
  * with BAD_USER_INPUT (there is nothing to filter on).
  */
-export const UNRECOGNIZED = 'UNRECOGNIZED';
+export { UNRECOGNIZED };
 
 /** A Stripe enum: the GraphQL enum plus the Stripe values it lists. */
 export interface StripeEnum {
@@ -89,8 +89,8 @@ function rawDescription(name: string): string {
 
 /**
  * `{ [name]: Enum, [name + 'Raw']: String }` for a single Stripe enum value; spread into a type's fields.
- * Both expose Stripe's string as it is: the enum's serializer (see openEnums) maps it to its value name,
- * or to UNRECOGNIZED, so neither field needs a resolver.
+ * Both expose Stripe's string as it is: the open-enums plugin maps the enum field's value to one the
+ * enum lists, or to UNRECOGNIZED, when the object's view is made, so neither field needs a resolver.
  */
 export function stripeEnumFields<Parent>(t: FieldBuilder<Parent>, opts: EnumFieldOptions<Parent>): Record<string, FieldRef<Types>> {
   const { name, type, description } = opts;
@@ -114,18 +114,4 @@ export function stripeEnumListFields<Parent>(t: FieldBuilder<Parent>, opts: Enum
     [name]: fields.expose(key, { type: [type.ref], nullable: nullable as false, description }),
     [`${name}Raw`]: fields.exposeStringList(key, { nullable: nullable as false, description: rawDescription(name) }),
   };
-}
-
-/**
- * Lets every Stripe enum in the schema serialize values it does not list: a listed value
- * becomes its name (`in_transit` → `IN_TRANSIT`), any other becomes UNRECOGNIZED instead of
- * failing the field. Applied once to the built schema (Pothos has no per-enum serializer).
- */
-export function openEnums(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isEnumType(type) || !type.getValue(UNRECOGNIZED)) continue;
-    const names = new Map(type.getValues().map((v) => [v.value as unknown, v.name]));
-    type.serialize = (value: unknown) => names.get(value) ?? UNRECOGNIZED;
-  }
-  return schema;
 }

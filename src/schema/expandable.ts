@@ -28,7 +28,7 @@ interface IdFieldOptions {
 /**
  * An `ID` field for a Stripe property that holds an id or, when expanded, the
  * object: the id either way, at no upstream cost. Its value depends on the
- * parent alone (`fromParent`), so views compute it when they are made (views.ts).
+ * parent alone (`fromParent`), so views compute it when they are made (plugins/views.ts).
  */
 export function idField<Parent>(t: FieldBuilder<Parent>, key: ExpandableKey<Parent>, opts: IdFieldOptions): FieldRef<Types> {
   return t.id({

@@ -23,7 +23,5 @@ import './refund.subscriptions.js';
 import './transfer.subscriptions.js';
 import './outbound-payment.subscriptions.js';
 import { builder } from './builder.js';
-import { openEnums } from './enums.js';
-import { withViews } from './views.js';
 
-export const schema = withViews(openEnums(builder.toSchema()));
+export const schema = builder.toSchema();

@@ -9,7 +9,7 @@ import {
 } from 'graphql';
 import type Stripe from 'stripe';
 import { schema } from '../../src/schema/index.js';
-import { viewOf } from '../../src/schema/views.js';
+import { viewOf } from '../../src/schema/plugins/views.js';
 
 const scalar = (name: string) => schema.getType(name) as GraphQLScalarType;
 

@@ -6,7 +6,7 @@ import { EMULATOR_SECRET_KEY } from '../../src/config.js';
 import { createHarness, type Harness } from '../harness.js';
 
 /**
- * Stripe objects enter execution as views (src/schema/views.ts): plain fields are read
+ * Stripe objects enter execution as views (src/schema/plugins/views.ts): plain fields are read
  * as properties, so a compiled query calls resolvers only where there is work to do.
  */
 describe('views of Stripe objects', () => {
