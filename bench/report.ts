@@ -176,7 +176,13 @@ gateway runs in the bench process, loopback only; latency runs from posting a si
 event. All subscribers watch one payout with the same operation, so they share one stream: each event is executed once and
 written to 1,000 sockets (see the history below for what that costs on its own). In brackets, per event, from posting the
 webhook to the gateway's last socket write of that event (counted in the bench process, where the gateway runs): the
-gateway's own share of the delivery time.`;
+gateway's own share of the delivery time.
+
+The absolute milliseconds swing with the machine, so each latency phase also measures a baseline in the same run: a plain
+\`ws\` server in the bench process with 1,000 more graphql-ws clients in the same client process, which sends the gateway's
+own serialized \`next\` message (byte for byte, but for the event id) to all of them, one \`send\` per socket as ws's
+README broadcasts. Gateway events and bare broadcasts alternate, 250 ms apart, so both see the same machine. The
+÷ rows give the gateway's webhook → delivery p50 and p99 over the bare broadcast's start → delivery (target p99 ≤ 1.5×).`;
 
 function subscriptionsSection(figures: SubscriptionFigures | null): string {
   if (figures === null || figures === undefined) {

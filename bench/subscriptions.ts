@@ -5,7 +5,8 @@
  * - how many concurrent graphql-ws subscribers one gateway holds (target 10,000), and the
  *   gateway process's resident memory per subscriber (target ≤ 20 KB);
  * - webhook-to-delivery latency p50/p99 at 1,000 subscribers (target p99 ≤ 50 ms), with the
- *   in-memory pubsub and through Redis;
+ *   in-memory pubsub and through Redis, each against a bare `ws` broadcast of the same message
+ *   to 1,000 other sockets of the same client process, events alternating (target p99 ≤ 1.5×);
  * - memory and listeners after 10,000 subscribe/disconnect cycles, against the baseline.
  *
  * The WebSocket clients run in a child process (this file with --clients), so the gateway's
@@ -13,11 +14,12 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Stripe from 'stripe';
-import WebSocket from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { loadConfig } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/gateway.js';
@@ -25,6 +27,7 @@ import { createLogger } from '../src/server/logger.js';
 import { createEmulator, type Emulator } from '../src/emulator/index.js';
 import { redisAnswers } from '../test/subscriptions/redis.js';
 import { NO_RATE_LIMIT } from '../test/harness.js';
+import { ratio } from './support.js';
 
 export interface SubscriptionBenchFigures {
   subscribersHeld: number;
@@ -43,9 +46,17 @@ export interface SubscriptionBenchFigures {
     /** Webhook posted → the gateway's last socket write of that event, per event: the gateway's own share. */
     lastWriteP50Ms: number;
     lastWriteMaxMs: number;
+    /**
+     * The baseline, measured in the same phase with events alternating: a bare `ws` server sends
+     * the gateway's serialized `next` message to as many sockets; broadcast started → receipt.
+     */
+    bare: { p50Ms: number; p99Ms: number; maxMs: number; lastWriteP50Ms: number; lastWriteMaxMs: number };
   }[];
   cycles: { cycles: number; listenersBefore: number; listenersAfter: number; wsClientsAfter: number; rssDeltaMB: number; heapDeltaMB: number };
 }
+
+/** Webhook → delivery p99 against the bare `ws` broadcast of the same message, in the same phase. */
+export const BARE_RATIO_TARGET = 1.5;
 
 export interface SubscriptionBenchOptions {
   subscribers?: number;
@@ -58,6 +69,12 @@ export interface SubscriptionBenchOptions {
 
 const SECRET = 'whsec_bench_subscriptions';
 const QUERY = 'subscription($id: ID!) { payoutUpdated(id: $id) { eventId type payout { id status } } }';
+/**
+ * Every client's one subscription has this id (ids need only be unique per connection), so the
+ * gateway's `next` message for an event is the same bytes on every socket and the bare baseline
+ * can send exactly those bytes.
+ */
+const SUBSCRIPTION_ID = 'bench';
 
 // ── client side (child process) ────────────────────────────────────────────
 
@@ -69,7 +86,7 @@ const WAVE = 500;
 
 /** A graphql-ws client that connects now and stays quiet about failures (the bench counts them). */
 function benchClient(url: string, onDone: (ok: boolean) => void): Client {
-  const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, keepAlive: 0, onNonLazyError: () => {} });
+  const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, keepAlive: 0, onNonLazyError: () => {}, generateID: () => SUBSCRIPTION_ID });
   let settled = false;
   const settle = (ok: boolean) => !settled && ((settled = true), onDone(ok));
   client.on('connected', () => settle(true));
@@ -177,6 +194,8 @@ async function startGateway(emulatorUrl: string, redisUrl?: string, channelPrefi
     STRIPE_API_BASE: emulatorUrl,
     // A key (not emulator mode): the emulator does not also send its own webhooks to the gateway.
     STRIPE_SECRET_KEY: 'sk_test_bench',
+    // With a key, the gateway insists on authentication; the bench's clients are anonymous.
+    AUTH_DISABLED: 'true',
     STRIPE_WEBHOOK_SECRET: SECRET,
     STRIPE_MAX_NETWORK_RETRIES: '0',
     LOG_LEVEL: 'silent',
@@ -188,17 +207,13 @@ async function startGateway(emulatorUrl: string, redisUrl?: string, channelPrefi
   return { gateway, url };
 }
 
-/** Pause between measured events, so each figure is one event's fan-out, not a queue behind the previous one. */
-const EVENT_SPACING_MS = 250;
-/** Unmeasured events first, so the figures are not those of cold (not yet optimised) code. */
-const WARMUP_EVENTS = 3;
-
 /**
- * The gateway's socket writes, counted in this process (the gateway runs here): the time of
- * an event's last write tells the gateway's fan-out apart from the clients' decoding, which
- * for 1,000 subscribers in one client process queues up behind itself.
+ * The socket writes of this process (the gateway and the bare baseline run here), counted: the
+ * time of an event's last write tells the sender's fan-out apart from the clients' decoding,
+ * which for 1,000 subscribers in one client process queues up behind itself. The last message
+ * written is kept: after a webhook, the gateway's `next` message, which the baseline sends again.
  */
-const socketWrites = { count: 0, lastAt: 0 };
+const socketWrites: { count: number; lastAt: number; last: unknown } = { count: 0, lastAt: 0, last: undefined };
 let writesCounted = false;
 function countSocketWrites(): void {
   if (writesCounted) return;
@@ -206,65 +221,151 @@ function countSocketWrites(): void {
   const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (this: WebSocket, ...args: Parameters<WebSocket['send']>) {
     socketWrites.count++;
-    socketWrites.lastAt = performance.timeOrigin + performance.now();
+    socketWrites.lastAt = now();
+    socketWrites.last = args[0];
     return send.apply(this, args);
   } as WebSocket['send'];
 }
 
+const now = () => performance.timeOrigin + performance.now();
+const eventId = () => `evt_bench${randomUUID().replace(/-/g, '')}`;
+
+/**
+ * The baseline: a plain `ws` server that speaks just enough graphql-ws for the bench's clients
+ * (acknowledges connection_init, counts subscribes) and broadcasts as ws's README does, one
+ * `send` of the same string per open socket.
+ */
+interface BareServer {
+  url: string;
+  subscribed(): number;
+  broadcast(message: string): void;
+  close(): Promise<void>;
+}
+
+async function startBareServer(): Promise<BareServer> {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => wss.once('listening', resolve));
+  let subscribed = 0;
+  wss.on('connection', (socket) => {
+    let subscribes = false;
+    socket.on('message', (data) => {
+      const { type } = JSON.parse(String(data)) as { type?: string };
+      if (type === 'connection_init') socket.send('{"type":"connection_ack"}');
+      else if (type === 'subscribe' && !subscribes) {
+        subscribes = true;
+        subscribed++;
+      }
+    });
+    socket.on('close', () => {
+      if (subscribes) subscribed--;
+    });
+  });
+  const { port } = wss.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    subscribed: () => subscribed,
+    broadcast(message) {
+      for (const socket of wss.clients) if (socket.readyState === WebSocket.OPEN) socket.send(message);
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of wss.clients) socket.terminate();
+        wss.close(() => resolve());
+      }),
+  };
+}
+
+/** The gateway's `next` message with another event id: the same bytes, but for the id's 32 hex digits. */
+function withEventId(message: unknown, id: string): string {
+  const text = typeof message === 'string' ? message : Buffer.isBuffer(message) ? message.toString('utf8') : '';
+  const next = JSON.parse(text) as { type?: string; payload?: { data?: { payoutUpdated?: { eventId: string } } } };
+  if (next.type !== 'next' || !next.payload?.data?.payoutUpdated) throw new Error(`the gateway's last socket write was not an event: ${text.slice(0, 200)}`);
+  next.payload.data.payoutUpdated.eventId = id;
+  return JSON.stringify(next);
+}
+
+/** Pause between measured events, so each figure is one event's fan-out, not a queue behind the previous one. */
+const EVENT_SPACING_MS = 250;
+/** Unmeasured events first, so the figures are not those of cold (not yet optimised) code. */
+const WARMUP_EVENTS = 3;
+
 interface LatencySample {
-  /** Per delivery: webhook posted → a client's receipt, sorted. */
+  /** Per delivery: fan-out started (webhook posted, or broadcast begun) → a client's receipt, sorted. */
   deliveries: number[];
-  /** Per event: webhook posted → the gateway's last socket write for it, sorted. */
+  /** Per event: fan-out started → the last socket write for it, sorted. */
   lastWrites: number[];
 }
 
-/** Posts signed webhooks for `payout` one after another and measures the ones after the warm-up. */
+type System = 'gateway' | 'bare';
+
+/**
+ * Posts signed webhooks for `payout` one after another, each followed by the bare server's
+ * broadcast of the gateway's message for it (with an event id of its own), so both systems see
+ * the same machine; measures both after the warm-up.
+ */
 async function measureLatency(
   url: string,
   clients: ReturnType<typeof startClientProcess>,
+  bare: BareServer,
   payout: Stripe.Payout,
   events: number,
   baseCreated: number,
   subscribers: number,
-): Promise<LatencySample> {
+): Promise<Record<System, LatencySample>> {
   countSocketWrites();
-  const sentAt = new Map<string, number>();
-  const lastWrites: number[] = [];
+  const sentAt = new Map<string, { system: System; at: number }>();
+  const lastWrites: Record<System, number[]> = { gateway: [], bare: [] };
+  const fanOut = async (system: System, id: string, measured: boolean, start: () => Promise<void>) => {
+    const writesBefore = socketWrites.count;
+    const at = now();
+    if (measured) sentAt.set(id, { system, at });
+    await start();
+    await new Promise((r) => setTimeout(r, EVENT_SPACING_MS));
+    if (measured && socketWrites.count - writesBefore >= subscribers) lastWrites[system].push(socketWrites.lastAt - at);
+  };
   for (let i = -WARMUP_EVENTS; i < events; i++) {
-    const event = { id: `evt_bench${randomUUID().replace(/-/g, '')}`, object: 'event', type: 'payout.updated', created: baseCreated + WARMUP_EVENTS + i, data: { object: payout }, livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, api_version: Stripe.API_VERSION };
+    const event = { id: eventId(), object: 'event', type: 'payout.updated', created: baseCreated + WARMUP_EVENTS + i, data: { object: payout }, livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, api_version: Stripe.API_VERSION };
     const payload = JSON.stringify(event);
     const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
-    const start = performance.timeOrigin + performance.now();
-    if (i >= 0) sentAt.set(event.id, start);
-    const writesBefore = socketWrites.count;
-    const res = await fetch(`${url}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body: payload });
-    await res.arrayBuffer();
-    await new Promise((r) => setTimeout(r, EVENT_SPACING_MS));
-    if (i >= 0 && socketWrites.count - writesBefore >= subscribers) lastWrites.push(socketWrites.lastAt - start);
+    await fanOut('gateway', event.id, i >= 0, async () => {
+      const res = await fetch(`${url}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body: payload });
+      await res.arrayBuffer();
+    });
+    const id = eventId();
+    const message = withEventId(socketWrites.last, id);
+    await fanOut('bare', id, i >= 0, async () => bare.broadcast(message));
   }
   await new Promise((r) => setTimeout(r, 500));
   const { receipts } = await clients.ask<{ receipts: Record<string, number[]> }>({ cmd: 'receipts' });
-  const deliveries: number[] = [];
+  const deliveries: Record<System, number[]> = { gateway: [], bare: [] };
   for (const [id, times] of Object.entries(receipts)) {
-    const start = sentAt.get(id);
-    if (start !== undefined) for (const t of times) deliveries.push(t - start);
+    const sent = sentAt.get(id);
+    if (sent) for (const t of times) deliveries[sent.system].push(t - sent.at);
   }
-  return { deliveries: deliveries.sort((a, b) => a - b), lastWrites: lastWrites.sort((a, b) => a - b) };
+  const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
+  return {
+    gateway: { deliveries: sorted(deliveries.gateway), lastWrites: sorted(lastWrites.gateway) },
+    bare: { deliveries: sorted(deliveries.bare), lastWrites: sorted(lastWrites.bare) },
+  };
 }
 
-/** One latency figure from a sample. */
-function latencyFigure(transport: 'memory' | 'redis', subscribers: number, events: number, sample: LatencySample): SubscriptionBenchFigures['latency'][number] {
-  const { deliveries, lastWrites } = sample;
-  return {
-    transport,
-    subscribers,
-    events,
+/** One latency figure from a phase's samples. */
+function latencyFigure(transport: 'memory' | 'redis', subscribers: number, events: number, sample: Record<System, LatencySample>): SubscriptionBenchFigures['latency'][number] {
+  const summary = ({ deliveries, lastWrites }: LatencySample) => ({
     p50Ms: percentile(deliveries, 50),
     p99Ms: percentile(deliveries, 99),
     maxMs: deliveries.at(-1) ?? NaN,
     lastWriteP50Ms: percentile(lastWrites, 50),
     lastWriteMaxMs: lastWrites.at(-1) ?? NaN,
-  };
+  });
+  return { transport, subscribers, events, ...summary(sample.gateway), bare: summary(sample.bare) };
+}
+
+/** Opens `count` subscribers on the gateway and as many on the bare server, in the one client process. */
+async function openBoth(clients: ReturnType<typeof startClientProcess>, gatewayUrl: string, gateway: Gateway, bare: BareServer, count: number, payoutId: string): Promise<void> {
+  await clients.ask({ cmd: 'open', url: gatewayUrl, count, payoutId });
+  await clients.ask({ cmd: 'open', url: bare.url, count, payoutId });
+  await until(() => gateway.live.stats().subscribers >= count && bare.subscribed() >= count, 60_000);
 }
 
 export async function runSubscriptionBench(opts: SubscriptionBenchOptions = {}): Promise<SubscriptionBenchFigures> {
@@ -283,6 +384,7 @@ export async function runSubscriptionBench(opts: SubscriptionBenchOptions = {}):
   let created = emulator.clock.now() + 10;
 
   const { gateway, url } = await startGateway(emulatorUrl);
+  const bare = await startBareServer();
   const figures: SubscriptionBenchFigures = {
     subscribersHeld: 0,
     connectFailures: 0,
@@ -296,14 +398,13 @@ export async function runSubscriptionBench(opts: SubscriptionBenchOptions = {}):
   // must not carry the heap of the 10,000 connections and cycles of the phases before it.
   let clients = startClientProcess();
   try {
-    // Latency at 1,000 subscribers, in memory.
-    await clients.ask({ cmd: 'open', url, count: latencySubscribers, payoutId: payout.id });
-    await until(() => gateway.live.stats().subscribers >= latencySubscribers, 60_000);
-    const memLat = await measureLatency(url, clients, payout, latencyEvents, created, latencySubscribers);
+    // Latency at 1,000 subscribers, in memory, and the bare broadcast to 1,000 others.
+    await openBoth(clients, url, gateway, bare, latencySubscribers, payout.id);
+    const memLat = await measureLatency(url, clients, bare, payout, latencyEvents, created, latencySubscribers);
     created += latencyEvents + WARMUP_EVENTS;
     figures.latency.push(latencyFigure('memory', latencySubscribers, latencyEvents, memLat));
     await clients.ask({ cmd: 'close' });
-    await until(() => gateway.live.stats().wsClients === 0, 30_000);
+    await until(() => gateway.live.stats().wsClients === 0 && bare.subscribed() === 0, 30_000);
     clients.child.kill();
 
     // Latency through Redis: the webhook goes to instance A, the subscribers sit on instance B.
@@ -313,10 +414,9 @@ export async function runSubscriptionBench(opts: SubscriptionBenchOptions = {}):
       const b = await startGateway(emulatorUrl, redisUrl, prefix);
       try {
         clients = startClientProcess();
-        await clients.ask({ cmd: 'open', url: b.url, count: latencySubscribers, payoutId: payout.id });
-        await until(() => b.gateway.live.stats().subscribers >= latencySubscribers, 60_000);
+        await openBoth(clients, b.url, b.gateway, bare, latencySubscribers, payout.id);
         await new Promise((r) => setTimeout(r, 200));
-        const redisLat = await measureLatency(a.url, clients, payout, latencyEvents, created, latencySubscribers);
+        const redisLat = await measureLatency(a.url, clients, bare, payout, latencyEvents, created, latencySubscribers);
         figures.latency.push(latencyFigure('redis', latencySubscribers, latencyEvents, redisLat));
         await clients.ask({ cmd: 'close' });
       } finally {
@@ -361,6 +461,7 @@ export async function runSubscriptionBench(opts: SubscriptionBenchOptions = {}):
     figures.cycles.heapDeltaMB = (after.heap - base.heap) / 2 ** 20;
   } finally {
     clients.child.kill();
+    await bare.close();
     await gateway.stop();
   }
 
@@ -379,6 +480,11 @@ export function subscriptionBenchRows(f: SubscriptionBenchFigures): { measure: s
       measure: `webhook → delivery, ${l.transport}, ${l.subscribers} subscribers × ${l.events} events`,
       value: `p50 ${r(l.p50Ms)} ms, p99 ${r(l.p99Ms)} ms, max ${r(l.maxMs)} ms (gateway's last socket write: p50 ${r(l.lastWriteP50Ms)} ms, max ${r(l.lastWriteMaxMs)} ms)`,
       target: 'p99 ≤ 50 ms',
+    })),
+    ...f.latency.map((l) => ({
+      measure: `webhook → delivery ÷ bare ws broadcast of the same message, ${l.transport}, ${l.subscribers} sockets × ${l.events} events`,
+      value: `p50 ${ratio(l.p50Ms / l.bare.p50Ms)}, p99 ${ratio(l.p99Ms / l.bare.p99Ms)} (bare ws: p50 ${r(l.bare.p50Ms)} ms, p99 ${r(l.bare.p99Ms)} ms, max ${r(l.bare.maxMs)} ms; last socket write p50 ${r(l.bare.lastWriteP50Ms)} ms, max ${r(l.bare.lastWriteMaxMs)} ms)`,
+      target: `p99 ≤ ${BARE_RATIO_TARGET}×`,
     })),
     {
       measure: `after ${c.cycles} subscribe/disconnect cycles`,

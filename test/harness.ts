@@ -132,7 +132,6 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
 export async function expectStillServing(h: Harness): Promise<void> {
   const health = await h.fetch('/healthz');
   expect(health.status).toBe(200);
-  expect(await health.json()).toEqual({ status: 'ok' });
   const res = await h.gql<{ payouts: { edges: { node: { id: string } }[] } }>('{ payouts(first: 1) { edges { node { id } } } }');
   expect(res.errors).toBeUndefined();
   expect(res.data!.payouts.edges).toHaveLength(1);

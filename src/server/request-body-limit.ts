@@ -13,12 +13,16 @@ function tooLarge(limit: number): GraphQLError {
 }
 
 /**
- * Caps request bodies as yoga's `maxRequestBodySize` does, without its cost for the
- * usual request: yoga pipes every body through a counting stream (a stream pipeline, an
- * abort signal and a DOMException per request). A body that declares its Content-Length
- * needs no counting, because Node's HTTP parser delivers exactly that many bytes; only
- * a body without one (chunked) is counted as it streams in. Yoga's own limit must be
- * off (`maxRequestBodySize: false`) where this plugin is used.
+ * Caps request bodies as yoga's `maxRequestBodySize` does (same checks, same 413
+ * REQUEST_ENTITY_TOO_LARGE), without its cost for the usual request: yoga pipes every body
+ * through a counting stream, even one whose Content-Length it has just checked. A body that
+ * declares its Content-Length needs no counting, because Node's HTTP parser delivers exactly
+ * that many bytes; only a body without one (chunked) is counted as it streams in.
+ *
+ * Kept because it is measured (bench/HISTORY.md, session 4): with yoga's option instead, the
+ * page-of-100 CPU ratio against the direct SDK call went from 2.73× to 3.04× (+11%, six runs
+ * each), and in interleaved A/B runs the gateway spent 8–10% more CPU per request (0.4–0.55 ms).
+ * Yoga's own limit must be off (`maxRequestBodySize: false`) where this plugin is used.
  */
 export function useRequestBodyLimit(limit = MAX_REQUEST_BODY_BYTES): Plugin {
   return {

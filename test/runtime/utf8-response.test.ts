@@ -1,24 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../harness.js';
-import { utf8Bytes } from '../../src/server/utf8-response.js';
-
-describe('utf8Bytes', () => {
-  it.each([
-    ['ASCII', '{"data":{"payout":{"id":"po_123","amount":500}}}'],
-    ['Latin-1 letters', 'Zürich café'],
-    ['other BMP characters', 'Überweisung — 東京'],
-    ['astral characters (surrogate pairs)', 'paid 💸 ✓'],
-    ['a lone surrogate', 'broken \uD800 pair'],
-    ['the empty string', ''],
-  ])('gives the same bytes as a UTF-8 encoder for %s', (_name, text) => {
-    expect(utf8Bytes(text).equals(Buffer.from(text, 'utf8'))).toBe(true);
-  });
-});
 
 describe('responses over HTTP', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' } });
   });
   afterAll(async () => {
     await h?.close();
