@@ -7,27 +7,30 @@
  */
 import { createHttpClient } from './support.js';
 
-export type ToAttacker = { url: string; document: string; status: number } | 'stop';
-export type FromAttacker = { started: true } | { sent: number; unexpected: number };
+/** `statuses`: the answers expected (400 for a refused document; 429 once the request rate is exceeded); `from`: the local address to send from. */
+export type ToAttacker = { url: string; document: string; statuses: number[]; from?: string } | 'stop';
+export type FromAttacker = { started: true } | { sent: number; unexpected: number; rateLimited: number };
 
 let stopping = false;
 process.on('message', (message: ToAttacker) => {
   if (message === 'stop') stopping = true;
-  else void attack(message.url, message.document, message.status);
+  else void attack(message.url, message.document, message.statuses, message.from);
 });
 process.on('disconnect', () => process.exit(0));
 
-async function attack(url: string, document: string, status: number): Promise<void> {
-  const client = createHttpClient(1);
+async function attack(url: string, document: string, statuses: number[], from: string | undefined): Promise<void> {
+  const client = createHttpClient(1, from);
   // The body as it goes on the wire, cut where the counter goes: one concatenation per request.
   const [head, tail] = JSON.stringify({ query: `${document}\n# \u0000` }).split('\\u0000');
   let sent = 0;
   let unexpected = 0;
+  let rateLimited = 0;
   process.send?.({ started: true } satisfies FromAttacker);
   while (!stopping) {
     const res = await client.send(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: `${head}${sent++}${tail}` });
-    if (res.status !== status) unexpected++;
+    if (!statuses.includes(res.status)) unexpected++;
+    if (res.status === 429) rateLimited++;
   }
   client.close();
-  process.send?.({ sent, unexpected } satisfies FromAttacker, () => process.exit(0));
+  process.send?.({ sent, unexpected, rateLimited } satisfies FromAttacker, () => process.exit(0));
 }

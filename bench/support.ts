@@ -67,8 +67,9 @@ export interface HttpResult {
  * A small keep-alive HTTP client for the load loops: node:http with a pooled agent
  * costs the bench process less than fetch, and the cost is the same for both systems measured.
  */
-export function createHttpClient(maxSockets: number) {
-  const agent = new Agent({ keepAlive: true, maxSockets });
+export function createHttpClient(maxSockets: number, localAddress?: string) {
+  // localAddress: another loopback address (127.0.0.2…) is another client to the gateway's per-address limits.
+  const agent = new Agent({ keepAlive: true, maxSockets, localAddress });
   return {
     send(url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<HttpResult> {
       return new Promise((resolve, reject) => {

@@ -37,6 +37,9 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = Object.freeze({
   maxFields: 1000,
 });
 
+/** Requests per second per caller and instance (RATE_LIMIT_REQUESTS_PER_S): far above an app's needs, far below a flood. */
+export const DEFAULT_REQUESTS_PER_S = 50;
+
 /** Environment variables the gateway reads (only main.ts passes process.env here). */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -76,7 +79,7 @@ const EnvSchema = z.object({
   MAX_UPSTREAM_CALLS: z.coerce.number().int().positive().default(25),
   RATE_LIMIT_CALLS: z.coerce.number().int().positive().default(300),
   RATE_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
-  RATE_LIMIT_REQUESTS_PER_S: z.coerce.number().int().positive().default(50),
+  RATE_LIMIT_REQUESTS_PER_S: z.coerce.number().int().positive().default(DEFAULT_REQUESTS_PER_S),
   MAX_SUBSCRIPTIONS_PER_CALLER: z.coerce.number().int().positive().default(50),
   MAX_DOCUMENT_LENGTH: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxLength),
   MAX_TOKENS: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxTokens),

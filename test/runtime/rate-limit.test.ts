@@ -202,6 +202,15 @@ describe('requests per second per caller', () => {
     await new Promise((r) => setTimeout(r, 1100));
     expect((await postFrom(h.url, ONE_CALL)).status).toBe(200);
   });
+
+  it('counts a refused document ten times: one refusal spends this second, valid requests do not', async () => {
+    await new Promise((r) => setTimeout(r, 1100));
+    for (let i = 0; i < 4; i++) expect((await postFrom(h.url, ONE_CALL, '127.0.0.4')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1100));
+    const tooDeep = `{ ${'payouts(first: 1) { edges { node { '.repeat(20)}id${' } } }'.repeat(20)} }`;
+    expect((await postFrom(h.url, tooDeep, '127.0.0.5')).status).toBe(400);
+    expectRateLimited(await postFrom(h.url, ONE_CALL, '127.0.0.5'), 1);
+  });
 });
 
 describe('live subscriptions per caller', () => {
