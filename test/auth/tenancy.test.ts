@@ -35,6 +35,7 @@ beforeAll(async () => {
     { name: 'platform', key: KEY_PLATFORM, scopes: SCOPES },
   ]);
   h = await createHarness({
+    transport: 'loopback',
     emulator: { seed: 'none', accounts: [ACCT_A, ACCT_B] },
     env: authEnv(issuer, { API_KEYS_FILE: keys, JWT_ACCOUNT_CLAIM: 'https://gateway.test/stripe_account' }),
   });

@@ -47,7 +47,7 @@ describe('upstream cost budget', () => {
   let stripe: Stripe;
   let fixtures: Fixtures;
   beforeAll(async () => {
-    h = await createHarness({ transport: 'in-process', env: COST_GATE_ONLY });
+    h = await createHarness({ transport: 'in-process', emulator: { seed: 'demo' }, env: COST_GATE_ONLY });
     stripe = inProcessStripe(h.emulator);
     fixtures = await prepareFixtures(stripe);
   });
@@ -217,7 +217,7 @@ async function exampleVariables(stripe: Stripe, f: Fixtures): Promise<Record<str
 describe('upstream cost over graphql-ws', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness({ env: COST_GATE_ONLY });
+    h = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' }, env: COST_GATE_ONLY });
   });
   afterAll(() => h?.close());
 

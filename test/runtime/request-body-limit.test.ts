@@ -56,7 +56,7 @@ describe('request body limit', () => {
 describe('the gateway over HTTP', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' } });
   });
   afterAll(() => h?.close());
 

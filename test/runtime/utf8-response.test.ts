@@ -18,7 +18,7 @@ describe('utf8Bytes', () => {
 describe('responses over HTTP', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' } });
   });
   afterAll(async () => {
     await h?.close();

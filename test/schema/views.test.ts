@@ -28,7 +28,7 @@ describe('views of Stripe objects', () => {
         };
       }
     }
-    h = await createHarness({ transport: 'in-process' });
+    h = await createHarness({ transport: 'in-process', emulator: { seed: 'demo' } });
     stripe = new Stripe(EMULATOR_SECRET_KEY, { httpClient: Stripe.createFetchHttpClient(h.emulator.fetch), maxNetworkRetries: 0 });
   });
   afterAll(() => h?.close());

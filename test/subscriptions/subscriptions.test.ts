@@ -35,7 +35,7 @@ let emulatorTime = 0;
 const eventTime = () => (emulatorTime = Math.max(emulatorTime, h.emulator.clock.now()) + 10);
 
 beforeAll(async () => {
-  h = await createHarness({ env: { STRIPE_WEBHOOK_SECRET: SECRET } });
+  h = await createHarness({ transport: 'loopback', env: { STRIPE_WEBHOOK_SECRET: SECRET } });
   stripe = emulatorStripe(h.emulator);
   client = wsClient(h.url);
 });
