@@ -48,7 +48,7 @@ afterAll(async () => {
 
 async function createPayout(key: string, amount: number): Promise<string> {
   const result = await h.gql<{ createPayout: { payout: { id: string } } }>(CREATE, { amount }, bearer(key));
-  expect(result.data?.createPayout, result.body).toHaveProperty('payout.id');
+  expect(result.data?.createPayout?.payout.id, result.body).toMatch(/^po_[A-Za-z0-9]{24}$/);
   return result.data!.createPayout.payout.id;
 }
 
