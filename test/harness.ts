@@ -11,10 +11,12 @@ import type { RequestCounts } from '../src/emulator/request-log.js';
 
 export interface HarnessOptions {
   /**
-   * 'loopback' (default): emulator and gateway listen on ephemeral ports and talk HTTP.
-   * 'in-process': the SDK calls emulator.fetch and requests go to yoga.fetch; no socket at all.
+   * 'in-process' (default): the SDK calls emulator.fetch and requests go to yoga.fetch; no socket at all.
+   * 'loopback': emulator and gateway listen on ephemeral ports and talk HTTP (for real WebSocket/SSE
+   * clients, webhooks posted with fetch, and anything about sockets).
    */
   transport?: 'loopback' | 'in-process';
+  /** The emulator's options; `seed` defaults to 'none' (pass 'demo' for the demo data). */
   emulator?: EmulatorOptions;
   /** Extra environment for loadConfig (e.g. STRIPE_SECRET_KEY to test what never leaks). */
   env?: Record<string, string>;
@@ -59,12 +61,12 @@ const IN_PROCESS_ORIGIN = 'http://gateway.test';
  */
 export const NO_RATE_LIMIT = { RATE_LIMIT_CALLS: '1000000000', RATE_LIMIT_REQUESTS_PER_S: '1000000000', MAX_SUBSCRIPTIONS_PER_CALLER: '1000000' } as const;
 
-/** An emulator (demo data by default) and a gateway pointed at it, per test file. */
+/** An emulator (empty unless `emulator.seed` says 'demo') and a gateway pointed at it, per test file. */
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const transport = opts.transport ?? 'loopback';
+  const transport = opts.transport ?? 'in-process';
   // The gateway's STRIPE_ACCOUNT exists in its emulator, as it would on Stripe.
   const account = opts.env?.STRIPE_ACCOUNT;
-  const emulator = createEmulator({ seed: 'demo', ...opts.emulator, accounts: [...(opts.emulator?.accounts ?? []), ...(account ? [account] : [])] });
+  const emulator = createEmulator({ seed: 'none', ...opts.emulator, accounts: [...(opts.emulator?.accounts ?? []), ...(account ? [account] : [])] });
   await emulator.ready;
 
   const logs: string[] = [];

@@ -191,6 +191,10 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
           () => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { type: 'api_error', message: 'An unknown error occurred.' } })),
         );
       });
+      // Never close an idle keep-alive connection: the SDK's default agent keeps idle sockets with no
+      // timeout, so a close races whatever request it sends next on one (a reset, retried once by the
+      // SDK). Clients close their own; close() closes the rest.
+      srv.keepAliveTimeout = 0;
       server = srv;
       await new Promise<void>((resolve, reject) => {
         srv.once('error', reject);

@@ -21,7 +21,7 @@ beforeAll(async () => {
     { name: 'reporting', key: SERVICE_KEY, scopes: ['read'] },
     { name: 'payout-bot', key: ADMIN_KEY, scopes: ['read', 'payouts:write'] },
   ]);
-  h = await createHarness({ emulator: { seed: 'none' }, env: authEnv(issuer, { API_KEYS_FILE: keys }) });
+  h = await createHarness({ transport: 'loopback', emulator: { seed: 'none' }, env: authEnv(issuer, { API_KEYS_FILE: keys }) });
   await pendingPayout(emulatorStripe(h.emulator));
 });
 

@@ -12,7 +12,7 @@ const MUTATION = 'mutation{createPayout(input:{amount:777,currency:"usd"}){__typ
 let h: Harness;
 
 beforeAll(async () => {
-  h = await createHarness({ emulator: { seed: 'none' }, env: { CORS_ORIGINS: `${APP},http://localhost:5173` } });
+  h = await createHarness({ transport: 'loopback', emulator: { seed: 'none' }, env: { CORS_ORIGINS: `${APP},http://localhost:5173` } });
 });
 afterAll(() => h?.close());
 

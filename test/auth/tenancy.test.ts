@@ -35,6 +35,7 @@ beforeAll(async () => {
     { name: 'platform', key: KEY_PLATFORM, scopes: SCOPES },
   ]);
   h = await createHarness({
+    transport: 'loopback',
     emulator: { seed: 'none', accounts: [ACCT_A, ACCT_B] },
     env: authEnv(issuer, { API_KEYS_FILE: keys, JWT_ACCOUNT_CLAIM: 'https://gateway.test/stripe_account' }),
   });
@@ -47,7 +48,7 @@ afterAll(async () => {
 
 async function createPayout(key: string, amount: number): Promise<string> {
   const result = await h.gql<{ createPayout: { payout: { id: string } } }>(CREATE, { amount }, bearer(key));
-  expect(result.data?.createPayout, result.body).toHaveProperty('payout.id');
+  expect(result.data?.createPayout?.payout.id, result.body).toMatch(/^po_[A-Za-z0-9]{24}$/);
   return result.data!.createPayout.payout.id;
 }
 

@@ -13,7 +13,7 @@ let h: Harness;
 let payouts: string[];
 
 beforeAll(async () => {
-  h = await createHarness({ emulator: { seed: 'none' }, env: { STRIPE_SECRET_KEY: SECRET, AUTH_DISABLED: 'true' } });
+  h = await createHarness({ transport: 'loopback', emulator: { seed: 'none' }, env: { STRIPE_SECRET_KEY: SECRET, AUTH_DISABLED: 'true' } });
   const stripe = new Stripe('sk_test_setup', { httpClient: Stripe.createFetchHttpClient(h.emulator.fetch), maxNetworkRetries: 0 });
   await stripe.charges.create({ amount: 500_000, currency: 'usd', source: 'tok_visa' });
   await h.emulator.advance(7 * 86_400);

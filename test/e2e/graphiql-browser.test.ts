@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)(title, () => {
   let browser: BrowserContext;
 
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' } });
     profile = mkdtempSync(join(tmpdir(), 'gateway-graphiql-'));
     browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS });
   });

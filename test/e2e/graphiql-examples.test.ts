@@ -10,7 +10,7 @@ type Page = { edges: { node: { id: string } }[] };
 describe('GraphiQL example operations against the demo data', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' } });
   });
   afterAll(() => h?.close());
 

@@ -144,7 +144,7 @@ describe('payout state machine', () => {
     const failed = await stripe.payouts.retrieve(payout.id, { expand: ['failure_balance_transaction'] });
     expect(failed.status).toBe('failed');
     expect(failed.failure_code).toBe('account_closed');
-    expect(failed.failure_message).toBeTruthy();
+    expect(failed.failure_message).toBe('The bank account has been closed.');
     const txn = failed.failure_balance_transaction as Stripe.BalanceTransaction;
     expect(txn).toMatchObject({ type: 'payout_failure', amount: 2500, source: payout.id });
     expect((await stripe.events.list({ type: 'payout.failed' })).data).toHaveLength(1);

@@ -58,7 +58,9 @@ describe('demo seed', () => {
     const canceledRefund = stored(emulator, 'refund').find((r) => r.amount === 1000 && r.status === 'canceled');
     expect(canceledRefund?.failure_reason).toBe('merchant_request');
     const reversal = stored(emulator, 'transfer_reversal').find((r) => r.amount === 400 && (r.metadata as Record<string, string>).order_id === '6735');
-    expect(reversal).toBeDefined();
+    const reversed = await stripe.transfers.retrieve(reversal!.transfer as string);
+    expect(reversed).toMatchObject({ amount: 1100, currency: 'usd', amount_reversed: 400, destination: DEMO_CONNECTED_ACCOUNTS[0] });
+    expect(reversed.reversals.data.map((r) => r.id)).toEqual([reversal!.id]);
     const fa = stored(emulator, 'treasury.financial_account')[0].id;
     const thirdParty = await stripe.treasury.outboundPayments.list({ financial_account: fa, limit: 100 }).autoPagingToArray({ limit: 1000 });
     const examples = thirdParty.filter((o) => o.description === 'OutboundPayment to a 3rd party');

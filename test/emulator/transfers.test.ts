@@ -23,7 +23,8 @@ describe('transfers and reversals through the SDK', () => {
     const tr = await transfer(1100, { description: 'Payout share', transfer_group: 'ORDER_1', metadata: { order: '1' } });
     expectShape(tr, { file: 'Transfers.d.ts', name: 'Transfer' });
     expect(tr).toMatchObject({ amount: 1100, amount_reversed: 0, reversed: false, destination: CONNECTED, livemode: false, transfer_group: 'ORDER_1' });
-    expect(tr.reversals).toMatchObject({ object: 'list', data: [], has_more: false, url: `/v1/transfers/${tr.id}/reversals` });
+    // Exactly the keys of Stripe's embedded list (no total_count).
+    expect(tr.reversals).toEqual({ object: 'list', data: [], has_more: false, url: `/v1/transfers/${tr.id}/reversals` });
     expect(await stripe.balanceTransactions.retrieve(tr.balance_transaction as string)).toMatchObject({ type: 'transfer', amount: -1100 });
     expect(tr.destination_payment).toMatch(/^py_/);
     const payment = await stripe.charges.retrieve(tr.destination_payment as string, {}, { stripeAccount: CONNECTED });
@@ -58,6 +59,7 @@ describe('transfers and reversals through the SDK', () => {
     current = await stripe.transfers.retrieve(tr.id);
     expect(current).toMatchObject({ amount_reversed: 1000, reversed: true });
     expect(current.reversals.data.map((r) => r.id)).toEqual([rest.id, first.id]);
+    expect(Object.keys(current.reversals).sort()).toEqual(['data', 'has_more', 'object', 'url']);
 
     const done = await stripeError(() => stripe.transfers.createReversal(tr.id, { amount: 1 }));
     expect(done.statusCode).toBe(400);

@@ -14,7 +14,7 @@ const INLINE_LONG_ID = `po_${'a'.repeat(1_000)}`;
 let h: MutationHarness;
 beforeAll(async () => {
   // Loopback: the surrogate must survive JSON on a real socket, as in the attack, and subscriptions need one.
-  h = await mutationHarness();
+  h = await mutationHarness({ transport: 'loopback' });
   await h.stripe.payouts.create({ amount: 1000, currency: 'usd' });
 });
 afterAll(() => h.close());

@@ -11,7 +11,7 @@ import { createHarness, type Harness } from '../harness.js';
 describe('compiled queries (graphql-jit)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness({ transport: 'in-process' });
+    h = await createHarness({ transport: 'in-process', emulator: { seed: 'demo' } });
   });
   afterAll(() => h?.close());
 

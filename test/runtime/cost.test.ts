@@ -1,7 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Stripe from 'stripe';
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import * as examples from '../gql/graphql.js';
 import { createHarness, type GqlResult, type Harness } from '../harness.js';
 import { inProcessStripe } from '../emulator/support.js';
 import { wsClient } from '../subscriptions/clients.js';
@@ -19,7 +19,7 @@ function costOf(res: GqlResult<unknown>): Cost {
 }
 
 /** Runs `query`, counting the upstream calls the emulator saw, and reads its cost report. */
-async function measured(h: Harness, query: string, variables?: Record<string, unknown>) {
+async function measured<TVariables>(h: Harness, query: TypedDocumentNode<unknown, TVariables> | string, variables?: TVariables) {
   const { result, calls } = await h.upstreamCalls(() => h.gql(query, variables));
   return { res: result, calls: calls.total, cost: costOf(result) };
 }
@@ -47,7 +47,7 @@ describe('upstream cost budget', () => {
   let stripe: Stripe;
   let fixtures: Fixtures;
   beforeAll(async () => {
-    h = await createHarness({ transport: 'in-process', env: COST_GATE_ONLY });
+    h = await createHarness({ transport: 'in-process', emulator: { seed: 'demo' }, env: COST_GATE_ONLY });
     stripe = inProcessStripe(h.emulator);
     fixtures = await prepareFixtures(stripe);
   });
@@ -144,36 +144,26 @@ describe('upstream cost budget', () => {
   });
 
   it('every example operation (queries and mutations) is estimated at no fewer calls than it makes', async () => {
+    // Typed as one entry per generated document: an operation added to examples/operations needs variables here to compile.
     const variables = await exampleVariables(stripe, fixtures);
-    const dir = new URL('../../examples/operations/', import.meta.url);
-    const operations: { name: string; document: string }[] = [];
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql'))) {
-      const document = parse(readFileSync(new URL(file, dir), 'utf8'));
-      for (const definition of document.definitions) {
-        if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-        operations.push({ name: (definition as OperationDefinitionNode).name!.value, document: print(document) });
-      }
-    }
-    expect(operations.length).toBeGreaterThan(20);
-    for (const { name, document } of operations) {
-      expect(variables, `no variables for example ${name}`).toHaveProperty(name);
-      const { result, calls } = await h.upstreamCalls(() =>
-        h.fetch('/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify({ query: document, operationName: name, variables: variables[name] }),
-        }),
-      );
-      const body = (await result.json()) as { errors?: unknown[]; extensions: { cost: Cost } };
-      expect(body.errors, `${name}: ${JSON.stringify(body.errors)}`).toBeUndefined();
-      expect(body.extensions.cost.actual, name).toBe(calls.total);
-      expect(body.extensions.cost.estimated, name).toBeGreaterThanOrEqual(calls.total);
+    const names = Object.keys(variables) as ExampleName[];
+    expect(names.length).toBeGreaterThan(20);
+    for (const name of names) {
+      const document = examples[`${name}Document`] as TypedDocumentNode<unknown, Record<string, unknown>>;
+      const { res, calls, cost } = await measured(h, document, variables[name]);
+      expect(res.errors, `${name}: ${JSON.stringify(res.errors)}`).toBeUndefined();
+      expect(cost.actual, name).toBe(calls);
+      expect(cost.estimated, name).toBeGreaterThanOrEqual(calls);
     }
   });
 });
 
+/** The example operations (examples/operations), by name: the typed documents `npm run codegen` generates into test/gql. */
+type ExampleName = keyof typeof examples extends infer K ? (K extends `${infer N}Document` ? N : never) : never;
+type ExampleVariables = { [N in ExampleName]: (typeof examples)[`${N}Document`] extends TypedDocumentNode<unknown, infer V> ? V : never };
+
 /** Variables for each example operation, from the demo data (some mutations end in a typed refusal: that costs calls too). */
-async function exampleVariables(stripe: Stripe, f: Fixtures): Promise<Record<string, Record<string, unknown>>> {
+async function exampleVariables(stripe: Stripe, f: Fixtures): Promise<ExampleVariables> {
   const accounts = await stripe.treasury.financialAccounts.list({ limit: 2 });
   const [from, to] = accounts.data.map((a) => a.id);
   const payments = await stripe.treasury.outboundPayments.list({ financial_account: from, limit: 10 });
@@ -205,7 +195,7 @@ async function exampleVariables(stripe: Stripe, f: Fixtures): Promise<Record<str
     CancelRefund: { refundId: refunds[1].id },
     ExpireRefund: { refundId: refunds[2].id },
     RefundPage: { first: 20 },
-    CreateTransfer: { input: { amount: 100, currency: 'usd', destination: transfer.destination } },
+    CreateTransfer: { input: { amount: 100, currency: 'usd', destination: transfer.destination as string } },
     UpdateTransfer: { transferId: transfer.id, description: 'cost test' },
     ReverseTransfer: { transferId: transfer.id, amount: 1 },
     UpdateTransferReversal: { reversalId: `${reversal.id}:${transfer.id}`, metadata: { note: 'cost test' } },
@@ -217,7 +207,7 @@ async function exampleVariables(stripe: Stripe, f: Fixtures): Promise<Record<str
 describe('upstream cost over graphql-ws', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness({ env: COST_GATE_ONLY });
+    h = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' }, env: COST_GATE_ONLY });
   });
   afterAll(() => h?.close());
 

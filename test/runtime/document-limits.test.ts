@@ -38,7 +38,7 @@ describe('document limits', () => {
   let h: Harness;
   let ws: Client;
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' } });
     ws = wsClient(h.url);
   });
   afterAll(async () => {

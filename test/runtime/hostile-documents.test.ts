@@ -35,7 +35,7 @@ describe('hostile documents are refused and the gateway keeps serving', () => {
   let ws: Client;
   let transferId: string;
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' } });
     ws = wsClient(h.url);
     const transfers = await h.gql<{ transfers: { edges: { node: { id: string } }[] } }>('{ transfers(first: 1) { edges { node { id } } } }');
     transferId = transfers.data!.transfers.edges[0].node.id;
@@ -83,7 +83,7 @@ describe('an exception while handling a document, with the limits lifted', () =>
   let h: Harness;
   let ws: Client;
   beforeAll(async () => {
-    h = await createHarness({ env: { MAX_DOCUMENT_LENGTH: '10000000', MAX_TOKENS: '10000000', MAX_DEPTH: '10000000' } });
+    h = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' }, env: { MAX_DOCUMENT_LENGTH: '10000000', MAX_TOKENS: '10000000', MAX_DEPTH: '10000000' } });
     ws = wsClient(h.url);
   });
   afterAll(async () => {

@@ -58,7 +58,7 @@ describe('per-principal rate limit (in memory)', () => {
   const WINDOW_S = 60;
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness({ env: { RATE_LIMIT_CALLS: '5', RATE_LIMIT_WINDOW_S: String(WINDOW_S), MAX_UPSTREAM_CALLS: '5' } });
+    h = await createHarness({ transport: 'loopback', env: { RATE_LIMIT_CALLS: '5', RATE_LIMIT_WINDOW_S: String(WINDOW_S), MAX_UPSTREAM_CALLS: '5' } });
   });
   afterAll(() => h?.close());
 
@@ -146,7 +146,7 @@ describe('per-principal rate limit shared through Redis', () => {
 
   beforeAll(async () => {
     redis = await startTestRedis();
-    emulator = createEmulator({ seed: 'demo' });
+    emulator = createEmulator({ seed: 'none' });
     await emulator.ready;
     await emulator.listen(0, '127.0.0.1');
   });

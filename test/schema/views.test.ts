@@ -12,8 +12,10 @@ import { createHarness, type Harness } from '../harness.js';
 describe('views of Stripe objects', () => {
   let h: Harness;
   let stripe: Stripe;
-  /** Resolver calls by 'Type.field' (this file's own schema module: vitest isolates test files). */
+  /** Resolver calls by 'Type.field'. */
   const calls = new Map<string, number>();
+  /** The schema module is shared with the worker's other test files (vitest.config.ts: isolate false): put its resolvers back. */
+  const restore: (() => void)[] = [];
 
   beforeAll(async () => {
     for (const type of Object.values(schema.getTypeMap())) {
@@ -22,16 +24,20 @@ describe('views of Stripe objects', () => {
         const resolve = field.resolve as GraphQLFieldResolver<unknown, unknown> | undefined;
         if (!resolve) continue;
         const key = `${type.name}.${field.name}`;
+        restore.push(() => (field.resolve = resolve));
         field.resolve = (...args) => {
           calls.set(key, (calls.get(key) ?? 0) + 1);
           return resolve(...args);
         };
       }
     }
-    h = await createHarness({ transport: 'in-process' });
+    h = await createHarness({ transport: 'in-process', emulator: { seed: 'demo' } });
     stripe = new Stripe(EMULATOR_SECRET_KEY, { httpClient: Stripe.createFetchHttpClient(h.emulator.fetch), maxNetworkRetries: 0 });
   });
-  afterAll(() => h?.close());
+  afterAll(async () => {
+    for (const undo of restore) undo();
+    await h?.close();
+  });
 
   it('reads a page of payouts with their balance transactions with one resolver call per object, not one per field', async () => {
     calls.clear();

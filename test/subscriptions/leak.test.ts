@@ -10,7 +10,7 @@ let h: Harness;
 let payoutId: string;
 
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ transport: 'loopback' });
   payoutId = (await pendingPayout(emulatorStripe(h.emulator))).id;
 });
 

@@ -11,7 +11,7 @@ let client: Client;
 
 beforeAll(async () => {
   // A key, so the gateway treats the emulator as Stripe: no webhook endpoint is registered and only the poller feeds events.
-  h = await createHarness({ env: { STRIPE_SECRET_KEY: 'sk_test_poller', AUTH_DISABLED: 'true', STRIPE_WEBHOOK_SECRET: SECRET, EVENTS_POLL_INTERVAL_MS: '100' } });
+  h = await createHarness({ transport: 'loopback', env: { STRIPE_SECRET_KEY: 'sk_test_poller', AUTH_DISABLED: 'true', STRIPE_WEBHOOK_SECRET: SECRET, EVENTS_POLL_INTERVAL_MS: '100' } });
   stripe = emulatorStripe(h.emulator);
   client = wsClient(h.url);
 });

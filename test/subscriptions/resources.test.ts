@@ -13,7 +13,7 @@ let time = 0;
 const eventTime = () => (time = Math.max(time, h.emulator.clock.now()) + 10);
 
 beforeAll(async () => {
-  h = await createHarness({ env: { STRIPE_WEBHOOK_SECRET: SECRET } });
+  h = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' }, env: { STRIPE_WEBHOOK_SECRET: SECRET } });
   stripe = emulatorStripe(h.emulator);
   client = wsClient(h.url);
 });

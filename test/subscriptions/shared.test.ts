@@ -21,7 +21,7 @@ const clients: Client[] = [];
 let eventTime = 0;
 
 beforeAll(async () => {
-  h = await createHarness({ env: { STRIPE_WEBHOOK_SECRET: SECRET } });
+  h = await createHarness({ transport: 'loopback', env: { STRIPE_WEBHOOK_SECRET: SECRET } });
   stripe = emulatorStripe(h.emulator);
   eventTime = h.emulator.clock.now();
 });

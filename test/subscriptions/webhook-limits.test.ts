@@ -81,7 +81,7 @@ let stripe: Stripe;
 let client: Client;
 
 beforeAll(async () => {
-  h = await createHarness({ env: { STRIPE_WEBHOOK_SECRET: SECRET, WEBHOOK_MAX_BYTES: String(LIMIT) } });
+  h = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' }, env: { STRIPE_WEBHOOK_SECRET: SECRET, WEBHOOK_MAX_BYTES: String(LIMIT) } });
   stripe = emulatorStripe(h.emulator);
   client = wsClient(h.url);
 });
@@ -200,7 +200,7 @@ describe('WEBHOOK_REFETCH=true', () => {
   let rStripe: Stripe;
   let rClient: Client;
   beforeAll(async () => {
-    r = await createHarness({ env: { STRIPE_WEBHOOK_SECRET: SECRET, WEBHOOK_REFETCH: 'true' } });
+    r = await createHarness({ transport: 'loopback', env: { STRIPE_WEBHOOK_SECRET: SECRET, WEBHOOK_REFETCH: 'true' } });
     rStripe = emulatorStripe(r.emulator);
     rClient = wsClient(r.url);
   });
@@ -239,6 +239,7 @@ describe('WEBHOOK_REFETCH=true', () => {
     const account = 'acct_1RefetchConnected';
     // Its subscribers act as that account: a connected account's changes reach only them.
     const tenant = await createHarness({
+      transport: 'loopback',
       emulator: { accounts: [account] },
       env: { STRIPE_WEBHOOK_SECRET: SECRET, WEBHOOK_REFETCH: 'true', STRIPE_ACCOUNT: account },
     });

@@ -38,13 +38,12 @@ function reversalsOf(ctx: HandlerContext, transferId: string): StoredReversal[] 
 }
 
 /** The embedded `reversals` list as Stripe renders it on a transfer. */
-function embeddedReversals(ctx: HandlerContext, transferId: string): Stripe.ApiList<Stripe.TransferReversal> & { total_count: number } {
+function embeddedReversals(ctx: HandlerContext, transferId: string): Stripe.ApiList<Stripe.TransferReversal> {
   const all = reversalsOf(ctx, transferId);
   return {
     object: 'list',
     data: all.slice(0, EMBEDDED_REVERSALS),
     has_more: all.length > EMBEDDED_REVERSALS,
-    total_count: all.length,
     url: `/v1/transfers/${transferId}/reversals`,
   };
 }
