@@ -178,6 +178,8 @@ async function startGateway(emulatorUrl: string, redisUrl?: string, channelPrefi
     // A key (not emulator mode): the emulator does not also send its own webhooks to the gateway.
     STRIPE_SECRET_KEY: 'sk_test_bench',
     STRIPE_WEBHOOK_SECRET: SECRET,
+    // The bench's clients carry no credential.
+    AUTH_DISABLED: 'true',
     STRIPE_MAX_NETWORK_RETRIES: '0',
     LOG_LEVEL: 'silent',
     ...NO_RATE_LIMIT,

@@ -1,9 +1,9 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { WebSocketServer } from 'ws';
-import { MessageType, type Context as WsServerContext, type SubscribePayload } from 'graphql-ws';
+import type { Context as WsServerContext, SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
-import { writeDirectly } from './shared-subscriptions.js';
+import type { YogaServerInstance } from 'graphql-yoga';
 import { maskError } from './error-mapping.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
@@ -14,7 +14,6 @@ export interface GraphQLWsOptions {
   /** Origins allowed besides the gateway's own (CORS_ORIGINS). */
   corsOrigins: readonly string[];
 }
-import type { YogaServerInstance } from 'graphql-yoga';
 
 export interface GraphQLWsServer {
   /** Open WebSocket connections. */
@@ -59,7 +58,7 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
   const principals = new WeakMap<object, Principal>();
 
   /** The operation's execution arguments, or its parse/validation errors (a parse error is thrown). */
-  const prepare = async (ctx: WsContext, id: string, params: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+  const prepare = async (ctx: WsContext, params: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
     const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
       ...ctx,
       request: toFetchRequest(ctx.extra.request, yoga.graphqlEndpoint),
@@ -73,12 +72,6 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
     const errors = validate(schema, document);
     if (errors.length) return errors;
     const contextValue = await contextFactory();
-    // Events of a shared subscription go straight to this socket, as graphql-ws 'next' messages.
-    const socket = ctx.extra.socket;
-    const next = `{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`;
-    writeDirectly(contextValue, (resultJson) => {
-      if (socket.readyState === socket.OPEN) socket.send(`${next}${resultJson}}`);
-    });
     return {
       schema,
       operationName: params.operationName,
@@ -123,9 +116,9 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
       // What the client sees of an operation's errors: masked as yoga masks HTTP errors, without yoga's internal `http` extension.
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => withoutHttp(maskError(e) as GraphQLError).toJSON()),
       onNext: (_ctx, _id, _payload, _args, result) => withoutHttpExtensions(result),
-      onSubscribe: async (ctx, id, params) => {
+      onSubscribe: async (ctx, _id, params) => {
         try {
-          return await prepare(ctx, id, params);
+          return await prepare(ctx, params);
         } catch (err) {
           return [failed(err)];
         }
