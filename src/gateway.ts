@@ -81,7 +81,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     plugins: [...events.plugins, shared.plugin],
   });
   const httpServer = createServer(yoga);
-  const ws = attachGraphQLWs(httpServer, yoga, { authenticator, corsOrigins: config.corsOrigins });
+  const ws = attachGraphQLWs(httpServer, yoga, { authenticator, corsOrigins: config.corsOrigins, sharedSubscriptions: shared });
 
   // Track sockets so stop() does not wait for idle keep-alive connections.
   const sockets = new Set<Socket>();

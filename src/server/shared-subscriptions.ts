@@ -14,13 +14,27 @@ import { clientResult } from './error-mapping.js';
  * (both subscribe through yoga's envelop). The stream runs with the context of
  * the subscriber that started it, and its events' errors are mapped and masked once,
  * with that context (an unexpected error is logged once per event, not once per
- * subscriber); each subscriber's transport then sends the result as it sends any other.
+ * subscriber). A transport that can send a result given as JSON (graphql-ws) has each
+ * event serialized once for all its subscribers (writeDirectly); others (SSE) receive the
+ * result through yoga, whose masking then finds nothing left to mask.
  */
 export interface SharedSubscriptions {
   readonly plugin: Plugin;
+  /**
+   * Lets the subscriber whose execution context is `context` receive a shared stream's events
+   * through `write`, serialized once per event for every such subscriber, instead of through its
+   * transport's own per-subscriber loop (graphql-ws validates and stringifies every message for
+   * every subscriber: about half the gateway's CPU for one event to 1,000 sockets, bench/HISTORY.md
+   * session 4). The subscriber's iterator then only ends, with the stream or when it leaves.
+   * Call it before the operation subscribes.
+   */
+  writeDirectly(context: object, write: DirectWrite): void;
   /** Subscribers attached to a shared stream: one per live subscription. */
   subscriberCount(): number;
 }
+
+/** Sends one event's result, given as its JSON, to one subscriber. */
+export type DirectWrite = (resultJson: string) => void;
 
 /** `Event`: what the schema's subscription fields' source streams yield. */
 export interface SharedSubscriptionsOptions<Event> {
@@ -47,10 +61,18 @@ class Subscriber implements AsyncGenerator<Result, void, void> {
   private finished = false;
   private error: { err: unknown } | undefined;
 
-  constructor(private readonly leave: (subscriber: Subscriber) => void) {}
+  constructor(
+    private readonly leave: (subscriber: Subscriber) => void,
+    private readonly write: DirectWrite | undefined,
+  ) {}
 
-  deliver(value: Result): void {
+  /** `json` gives the result's JSON, made once per event for all subscribers that write directly. */
+  deliver(value: Result, json: () => string): void {
     if (this.finished) return;
+    if (this.write) {
+      this.write(json());
+      return;
+    }
     const waiting = this.waiting;
     if (!waiting) {
       this.queue.push(value);
@@ -127,8 +149,8 @@ class SharedStream {
     private readonly onClosed: () => void,
   ) {}
 
-  join(): Subscriber {
-    const subscriber = new Subscriber((s) => this.leave(s));
+  join(write: DirectWrite | undefined): Subscriber {
+    const subscriber = new Subscriber((s) => this.leave(s), write);
     this.subscribers.add(subscriber);
     this.counts.subscribers++;
     if (!this.source) void this.pump((this.source = this.events[Symbol.asyncIterator]()));
@@ -150,7 +172,9 @@ class SharedStream {
         const result = (await execute({ ...this.args, rootValue: next.value, contextValue })) as Result;
         if (this.closed) break;
         const delivered = clientResult(result, this.args);
-        for (const subscriber of this.subscribers) subscriber.deliver(delivered);
+        let serialized: string | undefined;
+        const json = () => (serialized ??= JSON.stringify(delivered));
+        for (const subscriber of this.subscribers) subscriber.deliver(delivered, json);
       }
     } catch (err) {
       failure = { err };
@@ -181,14 +205,16 @@ export function createSharedSubscriptions<Event = unknown>(opts: SharedSubscript
   // Keyed by the parsed document: yoga's parser cache hands every request with the same query text the same DocumentNode.
   const streams = new WeakMap<DocumentNode, Map<string, Promise<SharedStream | undefined>>>();
   const counts = { subscribers: 0 };
+  const directWrites = new WeakMap<object, DirectWrite>();
 
   async function subscribeShared(args: StreamArgs): Promise<AsyncGenerator<Result, void, void> | Result> {
     let byKey = streams.get(args.document);
     if (!byKey) streams.set(args.document, (byKey = new Map()));
     const key = keyOf(args);
 
+    const write = directWrites.get(args.contextValue);
     const shared = await byKey.get(key)?.catch(() => undefined);
-    if (shared && !shared.closed) return shared.join();
+    if (shared && !shared.closed) return shared.join(write);
 
     // Start a stream. A subscribe that is refused (unknown id, bad input) answers this subscriber alone.
     let refused: Result | undefined;
@@ -208,7 +234,7 @@ export function createSharedSubscriptions<Event = unknown>(opts: SharedSubscript
     } finally {
       if (!stream && byKey.get(key) === started) byKey.delete(key);
     }
-    return stream ? stream.join() : (refused as Result);
+    return stream ? stream.join(write) : (refused as Result);
   }
 
   return {
@@ -218,6 +244,7 @@ export function createSharedSubscriptions<Event = unknown>(opts: SharedSubscript
         setSubscribeFn((args) => subscribeShared(args as StreamArgs));
       },
     },
+    writeDirectly: (context, write) => directWrites.set(context, write),
     subscriberCount: () => counts.subscribers,
   };
 }

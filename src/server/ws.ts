@@ -1,10 +1,11 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { WebSocketServer } from 'ws';
-import type { Context as WsServerContext, SubscribePayload } from 'graphql-ws';
+import { MessageType, stringifyMessage, type Context as WsServerContext, type SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { maskError } from './error-mapping.js';
+import type { SharedSubscriptions } from './shared-subscriptions.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { originAllowed } from './cors.js';
@@ -13,6 +14,8 @@ export interface GraphQLWsOptions {
   authenticator: Authenticator;
   /** Origins allowed besides the gateway's own (CORS_ORIGINS). */
   corsOrigins: readonly string[];
+  /** Where each operation's socket is offered for the events of shared subscription streams. */
+  sharedSubscriptions: Pick<SharedSubscriptions, 'writeDirectly'>;
 }
 
 export interface GraphQLWsServer {
@@ -58,7 +61,7 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
   const principals = new WeakMap<object, Principal>();
 
   /** The operation's execution arguments, or its parse/validation errors (a parse error is thrown). */
-  const prepare = async (ctx: WsContext, params: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+  const prepare = async (ctx: WsContext, id: string, params: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
     const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
       ...ctx,
       request: toFetchRequest(ctx.extra.request, yoga.graphqlEndpoint),
@@ -72,6 +75,12 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
     const errors = validate(schema, document);
     if (errors.length) return errors;
     const contextValue = await contextFactory();
+    // A shared stream's events go straight to this socket (graphql-ws's onNext is not called for them).
+    const socket = ctx.extra.socket;
+    const next = nextMessage(id);
+    opts.sharedSubscriptions.writeDirectly(contextValue, (resultJson) => {
+      if (socket.readyState === socket.OPEN) socket.send(next(resultJson));
+    });
     return {
       schema,
       operationName: params.operationName,
@@ -116,9 +125,9 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
       // What the client sees of an operation's errors: masked as yoga masks HTTP errors, without yoga's internal `http` extension.
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => withoutHttp(maskError(e) as GraphQLError).toJSON()),
       onNext: (_ctx, _id, _payload, _args, result) => withoutHttpExtensions(result),
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
         try {
-          return await prepare(ctx, params);
+          return await prepare(ctx, id, params);
         } catch (err) {
           return [failed(err)];
         }
@@ -161,6 +170,18 @@ function withoutHttpExtensions(result: ExecutionResult): FormattedExecutionResul
     ...result,
     errors: result.errors.map((error) => withoutHttp(error).toJSON()),
   };
+}
+
+/**
+ * graphql-ws's `next` message for operation `id` as a template a result's JSON is put in:
+ * stringified and validated by graphql-ws once per operation rather than once per event.
+ */
+function nextMessage(id: string): (resultJson: string) => string {
+  const empty = stringifyMessage({ id, type: MessageType.Next, payload: {} });
+  // The payload is the message's last member: its `{}` is the last one.
+  const at = empty.lastIndexOf('{}');
+  const [head, tail] = [empty.slice(0, at), empty.slice(at + 2)];
+  return (resultJson) => head + resultJson + tail;
 }
 
 /** The enveloped execute/subscribe, carried to graphql-ws's execute/subscribe through rootValue. */
