@@ -4,14 +4,17 @@ import type { Logger } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 import { secretsOf, type Config } from './config.js';
 import { createStripeClient } from './stripe/client.js';
-import { createLiveEvents, type LiveEvents } from './events/live.js';
+import { createLiveEvents } from './events/live.js';
 import { DEFAULT_KEY_PREFIX, type PubSubOptions } from './events/pubsub.js';
 import { createRateLimiter } from './server/rate-limit.js';
 import { createGatewayYoga, type GatewayYoga } from './server/yoga.js';
+import { attachGraphQLWs } from './server/ws.js';
+import { createSharedSubscriptions } from './server/shared-subscriptions.js';
 import { createLogger } from './server/logger.js';
 import { createRedactor } from './server/redact.js';
 import { hostCheck } from './server/routes.js';
 import { schema as gatewaySchema } from './schema/index.js';
+import { eventContext } from './schema/subscriptions.js';
 import { createAuthenticator, type Authenticator } from './auth/authenticator.js';
 import { WEBHOOK_PATH } from './events/webhook.js';
 
@@ -35,12 +38,21 @@ export interface Gateway {
   readonly log: Logger;
   /** Who may call (for the banner). */
   readonly authenticator: Authenticator;
-  /** Live subscriptions: pubsub, webhook receiver, graphql-ws (stats for leak checks). */
-  readonly live: LiveEvents;
+  /** Live subscriptions, for leak checks and benchmarks. */
+  readonly live: { stats(): LiveStats };
   /** Listens on config.host:config.port (0 = ephemeral); resolves with the base URL. */
   start(): Promise<{ url: string }>;
   /** Stops accepting, closes open sockets and the pubsub. Idempotent. */
   stop(): Promise<void>;
+}
+
+export interface LiveStats {
+  /** Live subscriptions, over any transport: one subscriber each of a shared stream. */
+  subscribers: number;
+  /** Pubsub listeners: one per shared stream. */
+  listeners: number;
+  /** Open WebSocket connections. */
+  wsClients: number;
 }
 
 /** Wires every part of the gateway for one config; nothing global, so tests can build several. */
@@ -48,27 +60,29 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const log = deps.logger ?? createLogger(config.logLevel, undefined, secretsOf(config));
   const redact = createRedactor(secretsOf(config));
   const stripe = createStripeClient(config, { fetch: deps.fetch ?? deps.emulator?.fetch });
-  const live = createLiveEvents({ config, log, stripe, pubsub: deps.pubsub });
+  const events = createLiveEvents({ config, log, stripe, pubsub: deps.pubsub });
+  // Subscribers asking the same thing share one stream; the gateway's schema runs each event with loaders of its own.
+  const shared = createSharedSubscriptions(deps.schema ? {} : { eventContext });
   const authenticator = createAuthenticator(config.auth);
   const rateLimiter = createRateLimiter(config, log, { keyPrefix: deps.pubsub?.channelPrefix ?? DEFAULT_KEY_PREFIX });
 
-  // Live events: the webhook route (POST /webhooks/stripe) is a yoga plugin, graphql-ws
-  // attaches to the HTTP server below, and live.stop() closes both and the pubsub.
+  // Live subscriptions: the webhook route (POST /webhooks/stripe) and shared streams are yoga
+  // plugins, graphql-ws attaches to the HTTP server below; stop() closes it, then the pubsub.
   const yoga = createGatewayYoga({
     config,
     schema: deps.schema ?? gatewaySchema,
     stripe,
-    pubsub: live.pubsub,
-    changes: live.changes,
+    pubsub: events.pubsub,
+    changes: events.changes,
     log,
     authenticator,
     redact,
     webhookPath: WEBHOOK_PATH,
     rateLimiter,
-    plugins: live.plugins,
+    plugins: [...events.plugins, shared.plugin],
   });
   const httpServer = createServer(yoga);
-  live.attach(httpServer, yoga, { authenticator, corsOrigins: config.corsOrigins, hostAllowed: hostCheck(authenticator.open, config.host) });
+  const ws = attachGraphQLWs(httpServer, yoga, { authenticator, corsOrigins: config.corsOrigins, sharedSubscriptions: shared, hostAllowed: hostCheck(authenticator.open, config.host) });
 
   // Track sockets so stop() does not wait for idle keep-alive connections.
   const sockets = new Set<Socket>();
@@ -84,7 +98,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     httpServer,
     log,
     authenticator,
-    live,
+    live: { stats: () => ({ subscribers: shared.subscriberCount(), listeners: events.listenerCount(), wsClients: ws.clientCount() }) },
     start: async () => {
       const started = await new Promise<{ url: string }>((resolve, reject) => {
         httpServer.once('error', reject);
@@ -96,12 +110,13 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         });
       });
       // Registers the webhook endpoint with the emulator (emulator mode) and starts the events poller, if configured.
-      await live.start({ url: started.url, stripe, requestOptions: config.stripeAccount ? { stripeAccount: config.stripeAccount } : {} });
+      await events.start({ url: started.url, stripe, requestOptions: config.stripeAccount ? { stripeAccount: config.stripeAccount } : {} });
       return started;
     },
     stop: () =>
       (stopping ??= (async () => {
-        await live.stop();
+        await ws.close();
+        await events.stop();
         await rateLimiter.close();
         const closed = new Promise<void>((resolve) => {
           if (!httpServer.listening) return resolve();

@@ -99,21 +99,9 @@ function findCycle(graph: ReadonlyMap<string, ReadonlyMap<string, unknown>>): st
   return null;
 }
 
-/**
- * Folder imports that still run the wrong way, each being removed on another branch of issue 14.
- * Each must still exist (so an entry cannot outlive its fix): delete it when its branch lands.
- */
-const PENDING: readonly { from: string; to: string; why: string }[] = [
-  { from: 'events', to: 'server', why: 'events/live.ts wires server/ws and server/shared-subscriptions (issue 14, fp-live)' },
-];
-
 describe('architecture', () => {
   it('imports flow one way between the folders of src/: no folder imports one that imports it back', () => {
     const graph = folderGraph();
-    for (const { from, to } of PENDING) {
-      expect(graph.get(from)?.has(to), `pending exception ${from} → ${to} no longer exists: delete it`).toBe(true);
-      graph.get(from)!.delete(to);
-    }
     expect(findCycle(graph)).toBeNull();
     // The layers this issue set up, explicitly.
     expect(graph.get('schema')?.has('planning')).toBe(true);

@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import type Stripe from 'stripe';
 import type { Logger } from 'pino';
 import type { Plugin } from 'graphql-yoga';
@@ -9,26 +8,21 @@ import { createEventIngest, createOwnChanges, type EventIngest, type OwnChanges,
 import { RETRIEVE } from '../stripe/loaders.js';
 import { registerWebhookEndpoint, useStripeWebhooks } from './webhook.js';
 import { startEventPoller, type EventPoller } from './poller.js';
-import { attachGraphQLWs, type GraphQLWsOptions, type GraphQLWsServer } from '../server/ws.js';
-import { createSharedSubscriptions } from '../server/shared-subscriptions.js';
 
 /**
- * Everything behind live subscriptions, wired once per gateway: the pubsub
- * (memory or Redis), the webhook receiver, the optional events poller, shared
- * subscription streams, and graphql-ws on the gateway's HTTP server. The gateway
- * creates it before yoga (for `pubsub` and `plugins`), attaches it to its server, starts it once
- * listening and stops it on shutdown.
+ * Where live subscriptions' events come from, wired once per gateway: the pubsub
+ * (memory or Redis), the webhook receiver and the optional events poller. The gateway
+ * creates it before yoga (for `pubsub` and `plugins`), starts it once listening and
+ * stops it on shutdown; the transports (graphql-ws, SSE) are the gateway's.
  */
 export interface LiveEvents {
   readonly pubsub: GatewayPubSub;
-  /** For yoga: the POST /webhooks/stripe receiver, and one execution per event for subscribers asking the same thing. */
+  /** For yoga: the POST /webhooks/stripe receiver. */
   readonly plugins: Plugin[];
   /** The path every Stripe event source publishes through (webhook, poller); exposed for tests. */
   readonly ingest: EventIngest;
   /** Where the gateway's own mutations announce their changes (through the same gate as Stripe's events). */
   readonly changes: OwnChanges;
-  /** Adds graphql-ws to the HTTP server, on yoga's GraphQL path. */
-  attach(httpServer: Server, yoga: Parameters<typeof attachGraphQLWs>[1], wsOptions: GraphQLWsOptions): void;
   /**
    * Once the gateway listens at `url`: in emulator mode, registers `<url>/webhooks/stripe`
    * with the emulator twice, for the platform's events and (a Connect endpoint) the connected
@@ -37,11 +31,8 @@ export interface LiveEvents {
    */
   start(opts: { url: string; stripe: Stripe; requestOptions?: Stripe.RequestOptions }): Promise<void>;
   stop(): Promise<void>;
-  /**
-   * For leak checks and benchmarks: live subscriptions (`subscribers`), the shared streams
-   * feeding them, each one pubsub listener (`listeners`), and open WebSocket connections.
-   */
-  stats(): { subscribers: number; listeners: number; wsClients: number };
+  /** Live pubsub listeners: one per shared subscription stream (for leak checks and benchmarks). */
+  listenerCount(): number;
 }
 
 /** WEBHOOK_REFETCH: one retrieve through the SDK, as the event's account (else the gateway's own). */
@@ -60,19 +51,14 @@ export function createLiveEvents(deps: { config: Config; log: Logger; stripe: St
   const refetch = config.webhookRefetch ? refetchWith(deps.stripe, config) : undefined;
   const ingest = createEventIngest({ pubsub: handle.pubsub, gate, log, refetch });
   const changes = createOwnChanges({ pubsub: handle.pubsub, gate, log });
-  const shared = createSharedSubscriptions();
   const webhookSecrets = config.webhookSecret ? [config.webhookSecret] : [];
-  let ws: GraphQLWsServer | undefined;
   let poller: EventPoller | undefined;
 
   return {
     pubsub: handle.pubsub,
-    plugins: [useStripeWebhooks({ secrets: () => webhookSecrets, ingest, log, maxBytes: config.webhookMaxBytes }), shared.plugin],
+    plugins: [useStripeWebhooks({ secrets: () => webhookSecrets, ingest, log, maxBytes: config.webhookMaxBytes })],
     ingest,
     changes,
-    attach(httpServer, yoga, wsOptions) {
-      ws = attachGraphQLWs(httpServer, yoga, wsOptions);
-    },
     async start({ url, stripe, requestOptions = {} }) {
       if (config.mode === 'emulator') {
         const endpoint = new URL('/webhooks/stripe', url).toString();
@@ -93,9 +79,8 @@ export function createLiveEvents(deps: { config: Config; log: Logger; stripe: St
     },
     async stop() {
       poller?.stop();
-      await ws?.close();
       await handle.close();
     },
-    stats: () => ({ subscribers: shared.subscriberCount(), listeners: handle.listenerCount(), wsClients: ws?.clientCount() ?? 0 }),
+    listenerCount: handle.listenerCount,
   };
 }

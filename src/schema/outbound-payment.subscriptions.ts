@@ -1,7 +1,7 @@
 import { builder } from './builder.js';
 import { OutboundPaymentRef, OutboundPaymentStatus } from './outbound-payment.js';
 import { assertIdOf } from './node.js';
-import { assertExists, deliverChange, objectEventType, statusFilter, subscribeToList, subscribeToObject } from './subscriptions.js';
+import { assertExists, objectEventType, statusFilter, subscribeToList, subscribeToObject } from './subscriptions.js';
 
 export const OutboundPaymentEventRef = objectEventType({
   name: 'OutboundPaymentEvent',
@@ -18,7 +18,7 @@ builder.subscriptionFields((t) => ({
     description: 'Every change of one outbound payment, e.g. PROCESSING → POSTED. Fails with NOT_FOUND if it does not exist.',
     args: { id: t.arg.id({ required: true, description: 'The outbound payment’s id (obp_…).' }) },
     subscribe: (_root, args, ctx) => subscribeToObject(ctx, 'outboundPayment', String(args.id)),
-    resolve: (change, _args, ctx) => deliverChange(ctx, 'outboundPayment', change),
+    resolve: (change) => change,
   }),
   outboundPaymentEvents: t.field({
     type: OutboundPaymentEventRef,
@@ -39,6 +39,6 @@ builder.subscriptionFields((t) => ({
       const wanted = statusFilter(OutboundPaymentStatus, args.status);
       return subscribeToList(ctx, 'outboundPayment', (payment) => payment.financial_account === financialAccount && wanted(payment.status));
     },
-    resolve: (change, _args, ctx) => deliverChange(ctx, 'outboundPayment', change),
+    resolve: (change) => change,
   }),
 }));

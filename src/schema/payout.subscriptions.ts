@@ -1,6 +1,6 @@
 import { builder } from './builder.js';
 import { PayoutRef, PayoutStatus } from './payout.js';
-import { deliverChange, objectEventType, statusFilter, subscribeToList, subscribeToObject } from './subscriptions.js';
+import { objectEventType, statusFilter, subscribeToList, subscribeToObject } from './subscriptions.js';
 
 export const PayoutEventRef = objectEventType({
   name: 'PayoutEvent',
@@ -17,7 +17,7 @@ builder.subscriptionFields((t) => ({
     description: 'Every change of one payout, e.g. PENDING → IN_TRANSIT → PAID. Fails with NOT_FOUND if the payout does not exist.',
     args: { id: t.arg.id({ required: true, description: 'The payout’s id (po_…).' }) },
     subscribe: (_root, args, ctx) => subscribeToObject(ctx, 'payout', String(args.id)),
-    resolve: (change, _args, ctx) => deliverChange(ctx, 'payout', change),
+    resolve: (change) => change,
   }),
   payoutEvents: t.field({
     type: PayoutEventRef,
@@ -29,6 +29,6 @@ builder.subscriptionFields((t) => ({
       const wanted = statusFilter(PayoutStatus, args.status);
       return subscribeToList(ctx, 'payout', (payout) => wanted(payout.status));
     },
-    resolve: (change, _args, ctx) => deliverChange(ctx, 'payout', change),
+    resolve: (change) => change,
   }),
 }));

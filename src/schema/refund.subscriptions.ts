@@ -1,6 +1,6 @@
 import { builder } from './builder.js';
 import { RefundRef, RefundStatus } from './refund.js';
-import { deliverChange, objectEventType, statusFilter, subscribeToList, subscribeToObject } from './subscriptions.js';
+import { objectEventType, statusFilter, subscribeToList, subscribeToObject } from './subscriptions.js';
 
 export const RefundEventRef = objectEventType({
   name: 'RefundEvent',
@@ -17,7 +17,7 @@ builder.subscriptionFields((t) => ({
     description: 'Every change of one refund. Fails with NOT_FOUND if the refund does not exist.',
     args: { id: t.arg.id({ required: true, description: 'The refund’s id (re_… or pyr_…).' }) },
     subscribe: (_root, args, ctx) => subscribeToObject(ctx, 'refund', String(args.id)),
-    resolve: (change, _args, ctx) => deliverChange(ctx, 'refund', change),
+    resolve: (change) => change,
   }),
   refundEvents: t.field({
     type: RefundEventRef,
@@ -29,6 +29,6 @@ builder.subscriptionFields((t) => ({
       const wanted = statusFilter(RefundStatus, args.status);
       return subscribeToList(ctx, 'refund', (refund) => wanted(refund.status ?? ''));
     },
-    resolve: (change, _args, ctx) => deliverChange(ctx, 'refund', change),
+    resolve: (change) => change,
   }),
 }));

@@ -10,7 +10,7 @@ import type { ResourceKind, ResourceTypes } from '../stripe/resources.js';
 
 /**
  * What every resource's *.subscriptions.ts file shares: the event payload
- * type, subscribe-time checks, and per-event resolution with fresh loaders.
+ * type, subscribe-time checks, and each event's context with fresh loaders.
  */
 
 type Types = typeof builder.$inferSchemaTypes;
@@ -97,26 +97,30 @@ export function statusFilter(type: StripeEnum, statuses: readonly string[] | nul
   return (status) => wanted.has(toEnumValue(type, status));
 }
 
+/** The topic of each topic's objects, by Stripe's `object` field. */
+const TOPIC_OF_OBJECT: { readonly [T in Topic as ResourceTypes[T]['object']]: T } = {
+  payout: 'payout',
+  refund: 'refund',
+  transfer: 'transfer',
+  'treasury.outbound_payment': 'outboundPayment',
+};
+
 /**
- * The resolve step of every subscription field. A subscription's context lives
- * as long as the subscription, but each delivered event must read fresh data:
- * so every event gets new loaders, primed with the event's snapshot. They are
- * built on first use, so an event whose selection loads nothing nested costs
- * nothing here (that matters when one event fans out to thousands). Events of
- * one subscription are executed one after another, so swapping is safe.
+ * The context each delivered event is executed with (the shared subscriptions' `eventContext`).
+ * A subscription's context lives as long as the subscription, but each event must read fresh
+ * data: so the event gets loaders of its own, primed with its snapshot. They are made on first
+ * use, so an event whose selection loads nothing nested costs nothing here.
  */
-export function deliverChange<T extends Topic>(ctx: Context, topic: T, change: Change<T>): Change<T> {
-  let fresh: Loaders | undefined;
-  Object.defineProperty(ctx, 'loaders', {
-    configurable: true,
-    enumerable: true,
-    get() {
-      if (!fresh) {
-        fresh = createLoaders(ctx.stripe, ctx.requestOptions, ctx.requestId);
-        fresh.prime(topic, change.object as ResourceTypes[T]);
+export function eventContext(ctx: Context, change: Change<Topic>): Context {
+  let loaders: Loaders | undefined;
+  return {
+    ...ctx,
+    get loaders() {
+      if (!loaders) {
+        loaders = createLoaders(ctx.stripe, ctx.requestOptions, ctx.requestId);
+        loaders.prime(TOPIC_OF_OBJECT[change.object.object], change.object);
       }
-      return fresh;
+      return loaders;
     },
-  });
-  return change;
+  };
 }

@@ -1,6 +1,6 @@
 import { builder } from './builder.js';
 import { TransferRef } from './transfer.js';
-import { deliverChange, objectEventType, subscribeToList, subscribeToObject } from './subscriptions.js';
+import { objectEventType, subscribeToList, subscribeToObject } from './subscriptions.js';
 
 export const TransferEventRef = objectEventType({
   name: 'TransferEvent',
@@ -17,12 +17,12 @@ builder.subscriptionFields((t) => ({
     description: 'Every change of one transfer, including each reversal of it. Fails with NOT_FOUND if the transfer does not exist.',
     args: { id: t.arg.id({ required: true, description: 'The transfer’s id (tr_…).' }) },
     subscribe: (_root, args, ctx) => subscribeToObject(ctx, 'transfer', String(args.id)),
-    resolve: (change, _args, ctx) => deliverChange(ctx, 'transfer', change),
+    resolve: (change) => change,
   }),
   transferEvents: t.field({
     type: TransferEventRef,
     description: 'Changes of every transfer, reversals included.',
     subscribe: (_root, _args, ctx) => subscribeToList(ctx, 'transfer', () => true),
-    resolve: (change, _args, ctx) => deliverChange(ctx, 'transfer', change),
+    resolve: (change) => change,
   }),
 }));

@@ -1,5 +1,7 @@
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import type { DocumentNode, ExecutionArgs, ExecutionResult, subscribe } from 'graphql';
+import { createSourceEventStream, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+// Yoga's own executor, so an event's result and errors have the shape yoga gives every other operation.
+import { execute } from '@graphql-tools/executor';
 import type { Context } from '../context.js';
 import { clientResult } from './error-mapping.js';
 
@@ -12,35 +14,39 @@ import { clientResult } from './error-mapping.js';
  * (both subscribe through yoga's envelop). The stream runs with the context of
  * the subscriber that started it, and its events' errors are mapped and masked once,
  * with that context (an unexpected error is logged once per event, not once per
- * subscriber). graphql-ws subscribers get the events written straight to their
- * sockets (see writeDirectly); SSE ones through yoga, whose masking then finds
- * nothing left to mask.
+ * subscriber). A transport that can send a result given as JSON (graphql-ws) has each
+ * event serialized once for all its subscribers (writeDirectly); others (SSE) receive the
+ * result through yoga, whose masking then finds nothing left to mask.
  */
 export interface SharedSubscriptions {
   readonly plugin: Plugin;
+  /**
+   * Lets the subscriber whose execution context is `context` receive a shared stream's events
+   * through `write`, serialized once per event for every such subscriber, instead of through its
+   * transport's own per-subscriber loop (graphql-ws validates and stringifies every message for
+   * every subscriber: about half the gateway's CPU for one event to 1,000 sockets, bench/HISTORY.md
+   * session 4). The subscriber's iterator then only ends, with the stream or when it leaves.
+   * Call it before the operation subscribes.
+   */
+  writeDirectly(context: object, write: DirectWrite): void;
   /** Subscribers attached to a shared stream: one per live subscription. */
   subscriberCount(): number;
 }
 
-type Result = ExecutionResult;
-type Subscribe = typeof subscribe;
-type Subscription = Awaited<ReturnType<Subscribe>>;
-
 /** Sends one event's result, given as its JSON, to one subscriber. */
 export type DirectWrite = (resultJson: string) => void;
 
-const directWrites = new WeakMap<object, DirectWrite>();
-
-/**
- * Lets the subscriber whose execution context is `context` receive a shared stream's
- * events through `write` (its own socket), serialized once per event for every such
- * subscriber, instead of through its transport's own per-subscriber loop (graphql-ws
- * validates and stringifies every message for every subscriber). The subscriber's
- * iterator then only ends, with the stream or when it leaves.
- */
-export function writeDirectly(context: object, write: DirectWrite): void {
-  directWrites.set(context, write);
+/** `Event`: what the schema's subscription fields' source streams yield. */
+export interface SharedSubscriptionsOptions<Event> {
+  /**
+   * The context one event is executed with, from the stream's and the event (e.g. with
+   * loaders of its own: the stream's context lives as long as the stream, graphql's subscribe
+   * would run every event with it). Without it, every event is executed with the stream's context.
+   */
+  eventContext?: (context: Context, event: Event) => Context;
 }
+
+type Result = ExecutionResult;
 
 /**
  * A subscriber's own iterator over a shared stream. Hand-written rather than a
@@ -124,15 +130,21 @@ export function isSharedStream(value: unknown): boolean {
   return value instanceof Subscriber;
 }
 
-/** One upstream subscription stream and the subscribers it feeds; released when the last one leaves. */
+type StreamArgs = ExecutionArgs & { contextValue: Context };
+
+/**
+ * One source event stream and the subscribers it feeds; released when the last one leaves.
+ * Each event is executed as graphql's subscribe does (the event as root value), with its own context.
+ */
 class SharedStream {
   private readonly subscribers = new Set<Subscriber>();
-  private source: AsyncIterator<Result> | undefined;
+  private source: AsyncIterator<unknown> | undefined;
   closed = false;
 
   constructor(
-    private readonly stream: AsyncIterable<Result>,
-    private readonly args: ExecutionArgs,
+    private readonly events: AsyncIterable<unknown>,
+    private readonly args: StreamArgs,
+    private readonly eventContext: (context: Context, event: unknown) => Context,
     private readonly counts: { subscribers: number },
     private readonly onClosed: () => void,
   ) {}
@@ -141,7 +153,7 @@ class SharedStream {
     const subscriber = new Subscriber((s) => this.leave(s), write);
     this.subscribers.add(subscriber);
     this.counts.subscribers++;
-    if (!this.source) void this.pump((this.source = this.stream[Symbol.asyncIterator]()));
+    if (!this.source) void this.pump((this.source = this.events[Symbol.asyncIterator]()));
     return subscriber;
   }
 
@@ -151,14 +163,18 @@ class SharedStream {
     if (this.subscribers.size === 0) this.close();
   }
 
-  private async pump(source: AsyncIterator<Result>): Promise<void> {
+  private async pump(source: AsyncIterator<unknown>): Promise<void> {
     let failure: { err: unknown } | undefined;
     try {
       for (let next = await source.next(); !next.done && !this.closed; next = await source.next()) {
-        const result = clientResult(next.value, this.args as ExecutionArgs & { contextValue: Context });
+        const contextValue = this.eventContext(this.args.contextValue, next.value);
+        // A single result: yoga's schema has no @defer/@stream for an incremental one.
+        const result = (await execute({ ...this.args, rootValue: next.value, contextValue })) as Result;
+        if (this.closed) break;
+        const delivered = clientResult(result, this.args);
         let serialized: string | undefined;
-        const json = () => (serialized ??= JSON.stringify(result));
-        for (const subscriber of this.subscribers) subscriber.deliver(result, json);
+        const json = () => (serialized ??= JSON.stringify(delivered));
+        for (const subscriber of this.subscribers) subscriber.deliver(delivered, json);
       }
     } catch (err) {
       failure = { err };
@@ -176,37 +192,41 @@ class SharedStream {
 }
 
 /** What must match for two subscriptions to share a stream, besides the document itself. */
-function keyOf(args: ExecutionArgs): string {
-  const ctx = args.contextValue as Partial<Context> | undefined;
-  const account = ctx?.requestOptions?.stripeAccount ?? '';
+function keyOf(args: StreamArgs): string {
+  const account = args.contextValue.requestOptions?.stripeAccount ?? '';
   // A subscriber joining a stream skips the scope check the stream's first subscriber passed:
   // only subscribers holding the same scopes may share one.
-  const scopes = ctx?.principal ? [...ctx.principal.scopes].sort().join(' ') : '';
+  const scopes = [...args.contextValue.principal.scopes].sort().join(' ');
   return `${args.operationName ?? ''}\n${account}\n${scopes}\n${JSON.stringify(args.variableValues ?? {})}`;
 }
 
-export function createSharedSubscriptions(): SharedSubscriptions {
+const streamContext = (context: Context): Context => context;
+
+export function createSharedSubscriptions<Event = unknown>(opts: SharedSubscriptionsOptions<Event> = {}): SharedSubscriptions {
+  // The schema's source streams yield Events: the caller's word, as for a schema's root types.
+  const eventContext = (opts.eventContext ?? streamContext) as (context: Context, event: unknown) => Context;
   // Keyed by the parsed document: yoga's parser cache hands every request with the same query text the same DocumentNode.
   const streams = new WeakMap<DocumentNode, Map<string, Promise<SharedStream | undefined>>>();
   const counts = { subscribers: 0 };
+  const directWrites = new WeakMap<object, DirectWrite>();
 
-  async function subscribeShared(args: ExecutionArgs, subscribe: Subscribe): Promise<Subscription> {
+  async function subscribeShared(args: StreamArgs): Promise<AsyncGenerator<Result, void, void> | Result> {
     let byKey = streams.get(args.document);
     if (!byKey) streams.set(args.document, (byKey = new Map()));
     const key = keyOf(args);
 
-    const write = directWrites.get(args.contextValue as object);
+    const write = directWrites.get(args.contextValue);
     const shared = await byKey.get(key)?.catch(() => undefined);
     if (shared && !shared.closed) return shared.join(write);
 
     // Start a stream. A subscribe that is refused (unknown id, bad input) answers this subscriber alone.
-    let refused: ExecutionResult | undefined;
-    const started = Promise.resolve(subscribe(args)).then((result) => {
-      if (!isAsyncIterable(result)) {
-        refused = result;
+    let refused: Result | undefined;
+    const started = createSourceEventStream(args).then((events) => {
+      if (!isAsyncIterable(events)) {
+        refused = events;
         return undefined;
       }
-      return new SharedStream(result, args, counts, () => {
+      return new SharedStream(events, args, eventContext, counts, () => {
         if (byKey.get(key) === started) byKey.delete(key);
       });
     });
@@ -217,15 +237,17 @@ export function createSharedSubscriptions(): SharedSubscriptions {
     } finally {
       if (!stream && byKey.get(key) === started) byKey.delete(key);
     }
-    return stream ? stream.join(write) : (refused as ExecutionResult);
+    return stream ? stream.join(write) : (refused as Result);
   }
 
   return {
     plugin: {
-      onSubscribe({ subscribeFn, setSubscribeFn }) {
-        setSubscribeFn((args) => subscribeShared(args, subscribeFn));
+      // Replaces yoga's subscribe: the source stream is created once per key, and each event executed once.
+      onSubscribe({ setSubscribeFn }) {
+        setSubscribeFn((args) => subscribeShared(args as StreamArgs));
       },
     },
+    writeDirectly: (context, write) => directWrites.set(context, write),
     subscriberCount: () => counts.subscribers,
   };
 }

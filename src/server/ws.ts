@@ -1,10 +1,11 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { WebSocketServer } from 'ws';
-import { MessageType, type Context as WsServerContext, type SubscribePayload } from 'graphql-ws';
+import { MessageType, stringifyMessage, type Context as WsServerContext, type SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
-import { writeDirectly } from './shared-subscriptions.js';
+import type { YogaServerInstance } from 'graphql-yoga';
 import { maskError } from './error-mapping.js';
+import type { SharedSubscriptions } from './shared-subscriptions.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { originAllowed } from './cors.js';
@@ -15,8 +16,9 @@ export interface GraphQLWsOptions {
   corsOrigins: readonly string[];
   /** The Host names answered while authentication is off (see routes.ts hostCheck); undefined: any. */
   hostAllowed?: (host: string | null | undefined) => boolean;
+  /** Where each operation's socket is offered for the events of shared subscription streams. */
+  sharedSubscriptions: Pick<SharedSubscriptions, 'writeDirectly'>;
 }
-import type { YogaServerInstance } from 'graphql-yoga';
 
 export interface GraphQLWsServer {
   /** Open WebSocket connections. */
@@ -77,11 +79,11 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
     const errors = validate(schema, document);
     if (errors.length) return errors;
     const contextValue = await contextFactory();
-    // Events of a shared subscription go straight to this socket, as graphql-ws 'next' messages.
+    // A shared stream's events go straight to this socket (graphql-ws's onNext is not called for them).
     const socket = ctx.extra.socket;
-    const next = `{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`;
-    writeDirectly(contextValue, (resultJson) => {
-      if (socket.readyState === socket.OPEN) socket.send(`${next}${resultJson}}`);
+    const next = nextMessage(id);
+    opts.sharedSubscriptions.writeDirectly(contextValue, (resultJson) => {
+      if (socket.readyState === socket.OPEN) socket.send(next(resultJson));
     });
     return {
       schema,
@@ -172,6 +174,18 @@ function withoutHttpExtensions(result: ExecutionResult): FormattedExecutionResul
     ...result,
     errors: result.errors.map((error) => withoutHttp(error).toJSON()),
   };
+}
+
+/**
+ * graphql-ws's `next` message for operation `id` as a template a result's JSON is put in:
+ * stringified and validated by graphql-ws once per operation rather than once per event.
+ */
+function nextMessage(id: string): (resultJson: string) => string {
+  const empty = stringifyMessage({ id, type: MessageType.Next, payload: {} });
+  // The payload is the message's last member: its `{}` is the last one.
+  const at = empty.lastIndexOf('{}');
+  const [head, tail] = [empty.slice(0, at), empty.slice(at + 2)];
+  return (resultJson) => head + resultJson + tail;
 }
 
 /** The enveloped execute/subscribe, carried to graphql-ws's execute/subscribe through rootValue. */

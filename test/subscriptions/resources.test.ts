@@ -43,6 +43,28 @@ it('transferUpdated delivers a transfer.reversed event with the transfer’s rev
   await settledToZero();
 });
 
+it("reads an event's own object back from its snapshot: a reversal's transfer is the transfer as of the event, with no call", async () => {
+  const [transfer] = (await stripe.transfers.list({ limit: 1 })).data;
+  await stripe.transfers.createReversal(transfer.id, { amount: 1 });
+  await h.emulator.webhooks.idle();
+  const current = await stripe.transfers.retrieve(transfer.id);
+  const query = `subscription($id: ID!) { transferUpdated(id: $id) { transfer { id reversals(first: 1) { edges { node { amount transfer { id description } } } } } } }`;
+  const sub = await held(wsSubscribe(client, query, { id: transfer.id }));
+  // The event's snapshot (a description Stripe never held) embeds the reversal, whose `transfer` is only an id.
+  const event = stripeEvent('transfer.reversed', { ...current, description: 'as of this event' }, eventTime());
+  const { result, calls } = await h.upstreamCalls(async () => {
+    expect((await postWebhook(h.url, JSON.stringify(event), { secret: SECRET })).status).toBe(200);
+    return (await sub.inbox.waitFor(1))[0];
+  });
+  expect(result.errors).toBeUndefined();
+  expect(result.data).toEqual({
+    transferUpdated: { transfer: { id: transfer.id, reversals: { edges: [{ node: { amount: 1, transfer: { id: transfer.id, description: 'as of this event' } } }] } } },
+  });
+  expect(calls.byRoute).toEqual({});
+  sub.unsubscribe();
+  await settledToZero();
+});
+
 it('refundEvents takes refund.* and charge.refund.updated, filtered by status', async () => {
   const [refund] = (await stripe.refunds.list({ limit: 1 })).data;
   const sub = await held(wsSubscribe(client, `subscription { refundEvents(status: [FAILED]) { eventId type refund { id status } } }`));
