@@ -109,7 +109,7 @@ export async function runLimits(options: LimitsOptions = DEFAULT_LIMITS_OPTIONS)
       }
       return times;
     };
-    for (let i = 0; i < options.warmup; i++) await normal();
+    await timedNormal(options.warmup);
 
     const quiet = await timedNormal(options.iterations);
     const flood = await startAttacker(`${guarded.url}/graphql`, '{ __typename }', [200, 429]);

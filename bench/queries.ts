@@ -229,7 +229,7 @@ async function measure(h: Harness, shape: Shape): Promise<ShapeResult> {
 
 /** Seeds an emulator, points a gateway at it over loopback, and counts each shape's upstream calls. */
 export async function runQueryShapes(): Promise<ShapeResult[]> {
-  const h = await createHarness({ env: { LOG_LEVEL: 'warn' } });
+  const h = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' }, env: { LOG_LEVEL: 'warn' } });
   try {
     const fixtures = await prepareFixtures(createStripeClient(h.config));
     const results: ShapeResult[] = [];

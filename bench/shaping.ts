@@ -105,7 +105,12 @@ async function shaping(h: Harness, options: ShapingOptions): Promise<ShapingRepo
 
 /** A gateway with a test-mode key (so the test-mode default rate) over loopback to a demo emulator. */
 export async function runShaping(options: ShapingOptions = DEFAULT_SHAPING_OPTIONS): Promise<ShapingReport> {
-  const h = await createHarness({ env: { LOG_LEVEL: 'warn', STRIPE_SECRET_KEY: 'sk_test_BenchShaping', STRIPE_MAX_QUEUE_MS: String(QUEUE_MS) } });
+  const h = await createHarness({
+    transport: 'loopback',
+    emulator: { seed: 'demo' },
+    // A test-mode key for its default STRIPE_MAX_RPS; the bench's requests carry no credential.
+    env: { LOG_LEVEL: 'warn', STRIPE_SECRET_KEY: 'sk_test_BenchShaping', AUTH_DISABLED: 'true', STRIPE_MAX_QUEUE_MS: String(QUEUE_MS) },
+  });
   try {
     return { options, coalescing: await coalescing(h), shaping: await shaping(h, options) };
   } finally {
