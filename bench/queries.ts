@@ -214,6 +214,7 @@ async function measure(h: Harness, shape: Shape): Promise<ShapeResult> {
   const { result, calls } = await h.upstreamCalls(() => h.gql(shape.query));
   const errors = (result.errors ?? []).map((e) => e.message);
   const data = result.data ?? null;
+  if (data === null) throw new Error(`${shape.name}: ${JSON.stringify(result.errors)}`);
   const minimum = shape.minimum(data);
   return {
     name: shape.name,

@@ -28,7 +28,8 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = Object.freeze({
   // Under 16,384: V8 hashes a longer string by its length alone, so longer documents would all
   // collide in yoga's parse cache (keyed by the text) and make every lookup a scan.
   maxLength: 16_000,
-  maxTokens: 2000,
+  // A dashboard batching 50 node lookups with nested selections is about 2,500 tokens.
+  maxTokens: 3000,
   maxDepth: 10,
   // graphql-armor's 15 would refuse a dashboard batching 50 node lookups; what aliases can cost
   // upstream is bounded by MAX_UPSTREAM_CALLS and what they cost here by MAX_FIELDS.

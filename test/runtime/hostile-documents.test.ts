@@ -56,7 +56,7 @@ describe('hostile documents are refused and the gateway keeps serving', () => {
       'QUERY_TOO_LARGE',
     ],
     ['1,000 aliased payouts(first: 100)', () => aliasedPages(1_000), 'DOCUMENT_TOO_LONG'],
-    ['200 aliased payouts(first: 100)', () => aliasedPages(200), 'TOO_MANY_TOKENS'],
+    ['200 aliased payouts(first: 100)', () => aliasedPages(200), 'TOO_MANY_ALIASES'],
     ['101 aliased payouts(first: 100)', () => aliasedPages(101), 'TOO_MANY_ALIASES'],
     // Within every document limit, but more upstream calls than one request may plan.
     ['26 aliased payouts(first: 100)', () => aliasedPages(26), 'QUERY_TOO_EXPENSIVE'],
