@@ -3,6 +3,7 @@ import { isAsyncIterable, shouldRenderGraphiQL, type Plugin } from 'graphql-yoga
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import type { Context } from '../context.js';
+import { errorResponse } from './error-response.js';
 
 /** Where the principals verified by useAuthentication wait for the context factory, per request. */
 export type VerifiedPrincipals = WeakMap<Request, Principal>;
@@ -30,10 +31,7 @@ export function useAuthentication(opts: { authenticator: Authenticator; graphqlE
         return;
       }
       endResponse(
-        new fetchAPI.Response(JSON.stringify({ errors: [{ message: outcome.reason, extensions: { code: 'UNAUTHENTICATED' } }] }), {
-          status: 401,
-          headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': challenge(outcome.tokenGiven) },
-        }),
+        errorResponse(fetchAPI, 401, outcome.reason, { code: 'UNAUTHENTICATED' }, { 'www-authenticate': challenge(outcome.tokenGiven) }),
       );
     },
   };
@@ -63,14 +61,19 @@ export function useCredentialExpiry(now: () => number = Date.now): Plugin<Contex
   };
 }
 
-/** At most 2^31-1 ms: setTimeout's limit (longer delays would fire at once). */
+/** setTimeout's limit is 2^31-1 ms: a longer delay would fire at once. */
 const MAX_DELAY = 2_147_483_647;
+
+/** A setTimeout delay for `ms`: never negative, and a credential valid for weeks never fires at once. */
+export function timerDelay(ms: number): number {
+  return Math.max(0, Math.min(ms, MAX_DELAY));
+}
 
 function endAt<T>(source: AsyncIterable<T>, afterMs: number): AsyncGenerator<T, void, void> {
   const iterator = source[Symbol.asyncIterator]();
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<IteratorResult<T, void>>((resolve) => {
-    timer = setTimeout(() => resolve({ done: true, value: undefined }), Math.max(0, Math.min(afterMs, MAX_DELAY)));
+    timer = setTimeout(() => resolve({ done: true, value: undefined }), timerDelay(afterMs));
   });
   const finish = async (): Promise<IteratorResult<T, void>> => {
     clearTimeout(timer);

@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { errorResponse } from './error-response.js';
 
 /** Media types a GraphQL POST may carry: both need a CORS preflight from another origin. */
 const JSON_TYPES = new Set(['application/json', 'application/graphql-response+json']);
@@ -17,12 +18,7 @@ export function useJsonOnlyPosts(graphqlEndpoint: string): Plugin {
       const mediaType = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
       if (JSON_TYPES.has(mediaType)) return;
       const message = 'GraphQL POST requests must be sent as application/json.';
-      endResponse(
-        new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] }), {
-          status: 415,
-          headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' },
-        }),
-      );
+      endResponse(errorResponse(fetchAPI, 415, message, { code: 'UNSUPPORTED_MEDIA_TYPE' }, { accept: 'application/json' }));
     },
   };
 }

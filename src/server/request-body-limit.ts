@@ -1,9 +1,11 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-/** The most a request body may hold: yoga's own default. */
-// A GraphQL request is a document (at most MAX_DOCUMENT_LENGTH characters) and its variables:
-// 1 MB is ample, and a bigger body only buys an attacker seconds of JSON parsing and walking.
+/**
+ * The most a request body may hold. A GraphQL request is a document (at most MAX_DOCUMENT_LENGTH
+ * characters) and its variables: 1 MB is ample, and a bigger body only buys an attacker seconds
+ * of JSON parsing and walking.
+ */
 export const MAX_REQUEST_BODY_BYTES = 1_000_000;
 
 function tooLarge(limit: number): GraphQLError {

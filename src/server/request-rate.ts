@@ -4,6 +4,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { ANONYMOUS } from '../auth/principal.js';
 import { rateLimitKey } from './rate-limit.js';
 import type { VerifiedPrincipals } from './auth.js';
+import { errorResponse } from './error-response.js';
 
 /**
  * Requests per second per principal (or client address), checked when a request arrives, before its
@@ -38,12 +39,7 @@ export function useRequestRate(opts: { perSecond: number; graphqlEndpoint: strin
         if (!(res instanceof RateLimiterRes)) throw res;
         const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
         const message = `Too many requests: at most ${opts.perSecond} per second per caller; try again in ${retryAfter} s.`;
-        endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: 'RATE_LIMITED', retryAfter } }] }), {
-            status: 429,
-            headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(retryAfter) },
-          }),
-        );
+        endResponse(errorResponse(fetchAPI, 429, message, { code: 'RATE_LIMITED', retryAfter }, { 'retry-after': String(retryAfter) }));
       }
     },
   };

@@ -1,11 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-
-function notFound(fetchAPI: { Response: typeof Response }): Response {
-  return new fetchAPI.Response(JSON.stringify({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] }), {
-    status: 404,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  });
-}
+import { errorResponse } from './error-response.js';
 
 /**
  * Only the gateway's own paths are served, matched exactly. Yoga also treats any URL that merely
@@ -16,7 +10,7 @@ export function useKnownRoutes(paths: readonly string[]): Plugin {
   const known = new Set(paths);
   return {
     onRequest({ url, endResponse, fetchAPI }) {
-      if (!known.has(url.pathname)) endResponse(notFound(fetchAPI));
+      if (!known.has(url.pathname)) endResponse(errorResponse(fetchAPI, 404, 'Not found.', { code: 'NOT_FOUND' }));
     },
   };
 }
@@ -47,12 +41,7 @@ export function useHostCheck(allowed: ((host: string | null | undefined) => bool
   return {
     onRequest({ request, endResponse, fetchAPI }) {
       if (!allowed || allowed(request.headers.get('host'))) return;
-      endResponse(
-        new fetchAPI.Response(JSON.stringify({ errors: [{ message: 'Unknown Host.', extensions: { code: 'FORBIDDEN' } }] }), {
-          status: 403,
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-        }),
-      );
+      endResponse(errorResponse(fetchAPI, 403, 'Unknown Host.', { code: 'FORBIDDEN' }));
     },
   };
 }

@@ -9,6 +9,7 @@ import type { SharedSubscriptions } from './shared-subscriptions.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { originAllowed } from './cors.js';
+import { timerDelay } from './auth.js';
 
 export interface GraphQLWsOptions {
   authenticator: Authenticator;
@@ -40,8 +41,6 @@ function authorizationOf(params: Readonly<Record<string, unknown>> | undefined):
   return undefined;
 }
 
-/** At most 2^31-1 ms: setTimeout's limit. */
-const MAX_DELAY = 2_147_483_647;
 
 /**
  * graphql-ws on the gateway's own HTTP server and GraphQL path, run through
@@ -119,7 +118,7 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
         const expiresAt = outcome.principal.expiresAt;
         if (expiresAt !== undefined) {
           const socket = ctx.extra.socket;
-          const timer = setTimeout(() => socket.close(4403, 'Token expired'), Math.min(Math.max(0, expiresAt - Date.now()), MAX_DELAY));
+          const timer = setTimeout(() => socket.close(4403, 'Token expired'), timerDelay(expiresAt - Date.now()));
           socket.once('close', () => clearTimeout(timer));
         }
         return true;
