@@ -32,7 +32,8 @@ function documentHash(document: { __meta__?: Record<string, unknown> }): Promise
  * `payouts` and `refunds`, and graphql-ws carrying subscriptions whose objects land in the same
  * cache: a payout's status badge changes wherever it is shown, with no refetch.
  */
-export function createDashboardClient(origin: string = window.location.origin): Client {
+export function createDashboardClient(): Client {
+  const { origin } = window.location;
   const ws = createWsClient({ url: `${origin.replace(/^http/, 'ws')}${graphqlPath}` });
   const exchanges: Exchange[] = [
     cacheExchange({
