@@ -66,6 +66,8 @@ describe.skipIf(!hasChromium)(title, () => {
   }, 60_000);
 
   afterAll(async () => {
+    // Leaving the page closes its WebSocket cleanly (closing the browser would reset it mid-proxy).
+    await page?.goto('about:blank');
     await browser?.close();
     await server?.close();
     if (work) rmSync(work, { recursive: true, force: true });
