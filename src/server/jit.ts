@@ -16,7 +16,7 @@ export function isSingleQuery({ document, operationName }: Pick<ExecutionArgs, '
 }
 
 /** True when the document uses @defer or @stream anywhere (graphql-jit ignores @defer and fails on @stream). */
-export function usesDeferOrStream(document: DocumentNode): boolean {
+function usesDeferOrStream(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Directive(node) {

@@ -12,7 +12,7 @@ const REGISTERED_DOCUMENTS = 1000;
 const REGISTERED_CHARS = 2_000_000;
 
 /** The refusals' codes (`extensions.code`). */
-export const PERSISTED_CODES = {
+const PERSISTED_CODES = {
   notFound: 'PERSISTED_DOCUMENT_NOT_FOUND',
   required: 'PERSISTED_DOCUMENT_REQUIRED',
   invalidId: 'PERSISTED_DOCUMENT_ID_INVALID',

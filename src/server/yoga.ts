@@ -134,7 +134,8 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
     // Liveness: yoga answers 200 before any other plugin, so it is cheap and independent of Stripe.
     healthCheckEndpoint: HEALTH_PATH,
     landingPage: false,
-    graphiql: graphiqlOptions,
+    // Trusted mode runs no document GraphiQL could send (introspection included): no page to serve.
+    graphiql: config.persistedDocuments.trustedOnly ? false : graphiqlOptions,
     renderGraphiQL: createGraphiQLRenderer(),
     // Yoga logs masked errors with this logger; pino's methods fit its interface.
     logging: log,

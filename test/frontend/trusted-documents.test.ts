@@ -217,6 +217,14 @@ describe('trusted mode (TRUSTED_DOCUMENTS): only the manifest’s documents run'
     expect((await post(h, { documentId: PAYOUT_PAGE_ID, variables: { first: 1 } })).status).toBe(200);
   });
 
+  it('serves no GraphiQL page (it could run nothing)', async () => {
+    const page = await h.fetch('/graphql', { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
+    // What yoga answers a browser when it has no page: 406 (it only speaks GraphQL responses).
+    expect(page.status).toBe(406);
+    expect(await page.text()).not.toMatch(/graphiql/i);
+  });
+
   it('refuses a text over SSE, and streams the manifest’s query and subscription by id', async () => {
     const { result: refused, calls } = await h.upstreamCalls(() => streamed(h.url, { query: SUBSCRIPTION }, 'text/event-stream'));
     expect(calls.total).toBe(0);
@@ -280,6 +288,11 @@ describe('trusted mode (TRUSTED_DOCUMENTS): only the manifest’s documents run'
       expect(() => loadConfig({ ...NO_RATE_LIMIT, TRUSTED_DOCUMENTS }), TRUSTED_DOCUMENTS).toThrow(/TRUSTED_DOCUMENTS/);
     }
     expect(loadConfig({ TRUSTED_DOCUMENTS: manifest }).persistedDocuments).toMatchObject({ trustedOnly: true });
+    // Apollo's manifest (@apollo/generate-persisted-query-manifest) reads the same way: ids are bare hex there.
+    const apollo = join(dir, 'apollo.json');
+    const operation = { id: documentIdOf(QUERY).slice(7), name: 'Recent', type: 'query', body: QUERY };
+    writeFileSync(apollo, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [operation] }));
+    expect([...loadConfig({ TRUSTED_DOCUMENTS: apollo }).persistedDocuments.byHash]).toEqual([[operation.id, QUERY]]);
   });
 });
 
