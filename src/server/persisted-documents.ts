@@ -106,10 +106,13 @@ export function createPersistedDocuments(config: PersistedDocumentsConfig, maxDo
     if (!params.query || trustedOnly) return;
     const hex = documentIdOf(params, request);
     if (hex === null) return;
-    if (sha256Hex(params.query) !== hex) {
-      throw refusal('The document id is not the SHA-256 of the query sent with it.', PERSISTED_CODES.hashMismatch, 400);
+    // A document over the length limit is refused before it is parsed (document-limits.ts): not worth hashing.
+    if (params.query.length <= maxDocumentLength) {
+      if (sha256Hex(params.query) !== hex) {
+        throw refusal('The document id is not the SHA-256 of the query sent with it.', PERSISTED_CODES.hashMismatch, 400);
+      }
+      registry?.add(hex, params.query);
     }
-    if (params.query.length <= maxDocumentLength) registry?.add(hex, params.query);
     // What yoga's parameter check accepts (it refuses unknown parameters such as documentId).
     setParams({ query: params.query, operationName: params.operationName, variables: params.variables, extensions: params.extensions });
   };
