@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SCOPES } from './auth/principal.js';
+import { readManifests, repositoryManifests, type DocumentsByHash } from './server/document-manifests.js';
 
 const StripeAccountId = z.string().regex(/^acct_[A-Za-z0-9]+$/, 'must be an acct_ id');
 
@@ -88,6 +89,11 @@ const EnvSchema = z.object({
   MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_DOCUMENT_LIMITS.maxAliases),
   MAX_DIRECTIVES: z.coerce.number().int().min(0).default(DEFAULT_DOCUMENT_LIMITS.maxDirectives),
   MAX_FIELDS: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxFields),
+  TRUSTED_DOCUMENTS: z
+    .string()
+    .optional()
+    .transform((v) => v?.split(',').map((p) => p.trim()).filter(Boolean))
+    .refine((paths) => paths === undefined || paths.length > 0, 'must name one or more manifest files, comma-separated'),
 })
   // A request the budget lets through must fit in a principal's window, or it could never run.
   .refine((e) => e.MAX_UPSTREAM_CALLS <= e.RATE_LIMIT_CALLS, {
@@ -179,6 +185,18 @@ export interface Config {
   /** Live subscriptions one principal (or client address) may hold on this instance. */
   readonly maxSubscriptionsPerCaller: number;
   readonly documentLimits: DocumentLimits;
+  readonly persistedDocuments: PersistedDocumentsConfig;
+}
+
+/** The documents clients may send by id instead of by text (README, "Trusted documents"). */
+export interface PersistedDocumentsConfig {
+  /** Documents by the lowercase hex SHA-256 of their text. */
+  readonly byHash: DocumentsByHash;
+  /**
+   * True with TRUSTED_DOCUMENTS: only these documents run, sent by id. False: any document runs,
+   * these (the repository's own manifests) can be sent by id, and clients may register more (APQ).
+   */
+  readonly trustedOnly: boolean;
 }
 
 /** The key used against the embedded emulator (any well-formed test key works there). */
@@ -237,6 +255,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxDirectives: e.MAX_DIRECTIVES,
       maxFields: e.MAX_FIELDS,
     }),
+    persistedDocuments: persistedDocumentsConfig(e.TRUSTED_DOCUMENTS),
   } satisfies Config);
 }
 
@@ -284,6 +303,16 @@ function authConfig(e: z.infer<typeof EnvSchema>, mode: Config['mode']): AuthCon
     );
   }
   return Object.freeze({ jwt, apiKeys: Object.freeze(apiKeys), open: !configured });
+}
+
+/** TRUSTED_DOCUMENTS' manifests, only those documents; unset: the repository's own manifests, beside any document. */
+function persistedDocumentsConfig(trusted: string[] | undefined): PersistedDocumentsConfig {
+  try {
+    if (trusted) return Object.freeze({ byHash: readManifests(trusted), trustedOnly: true });
+  } catch (err) {
+    throw invalid('TRUSTED_DOCUMENTS', (err as Error).message);
+  }
+  return Object.freeze({ byHash: readManifests(repositoryManifests()), trustedOnly: false });
 }
 
 function readApiKeys(path: string): ApiKeyEntry[] {

@@ -17,6 +17,7 @@ import { schema as gatewaySchema } from './schema/index.js';
 import { eventContext } from './schema/subscriptions.js';
 import { createAuthenticator, type Authenticator } from './auth/authenticator.js';
 import { WEBHOOK_PATH } from './events/webhook.js';
+import { createPersistedDocuments } from './server/persisted-documents.js';
 
 export interface GatewayDeps {
   /** Defaults to a pino logger at config.logLevel with the gateway's redaction. */
@@ -64,6 +65,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   // Subscribers asking the same thing share one stream; the gateway's schema runs each event with loaders of its own.
   const shared = createSharedSubscriptions(deps.schema ? {} : { eventContext });
   const authenticator = createAuthenticator(config.auth);
+  const persistedDocuments = createPersistedDocuments(config.persistedDocuments, config.documentLimits.maxLength);
   const rateLimiter = createRateLimiter(config, log, { keyPrefix: deps.pubsub?.channelPrefix ?? DEFAULT_KEY_PREFIX });
 
   // Live subscriptions: the webhook route (POST /webhooks/stripe) and shared streams are yoga
@@ -79,10 +81,11 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     redact,
     webhookPath: WEBHOOK_PATH,
     rateLimiter,
+    persistedDocuments,
     plugins: [...events.plugins, shared.plugin],
   });
   const httpServer = createServer(yoga);
-  const ws = attachGraphQLWs(httpServer, yoga, { authenticator, corsOrigins: config.corsOrigins, sharedSubscriptions: shared, hostAllowed: hostCheck(authenticator.open, config.host) });
+  const ws = attachGraphQLWs(httpServer, yoga, { authenticator, corsOrigins: config.corsOrigins, sharedSubscriptions: shared, persistedDocuments, hostAllowed: hostCheck(authenticator.open, config.host) });
 
   // Track sockets so stop() does not wait for idle keep-alive connections.
   const sockets = new Set<Socket>();

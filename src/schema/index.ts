@@ -23,5 +23,6 @@ import './refund.subscriptions.js';
 import './transfer.subscriptions.js';
 import './outbound-payment.subscriptions.js';
 import { builder } from './builder.js';
+import { GATEWAY_DIRECTIVES } from './directives.js';
 
-export const schema = builder.toSchema();
+export const schema = builder.toSchema({ directives: [...GATEWAY_DIRECTIVES] });

@@ -7,7 +7,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import type { QueryPlanner } from '../planning/planner.js';
 import { estimateUpstreamCalls } from '../planning/upstream-cost.js';
@@ -40,7 +40,8 @@ function coercedVariables(schema: GraphQLSchema, operation: OperationDefinitionN
  * planning/upstream-cost.ts) and refuses it above `budget` with QUERY_TOO_EXPENSIVE (HTTP 400,
  * `extensions.cost { estimated, budget }`), before any call. The estimate is kept in
  * `ctx.upstream` for the rate limit; every query and mutation result carries
- * `extensions.cost { estimated, actual }`, actual being the calls the request really made.
+ * `extensions.cost { estimated, actual }` (on the last payload of an incremental answer), actual being
+ * the calls the request really made.
  * `planner` keeps plans per document and operation unless @skip/@include make them depend on variables.
  */
 export function useUpstreamCost(budget: number, planner: QueryPlanner): Plugin<Context> {
@@ -74,10 +75,12 @@ export function useUpstreamCost(budget: number, planner: QueryPlanner): Plugin<C
     onExecute(payload) {
       gate(payload);
       return {
-        onExecuteDone({ args, result, setResult }) {
-          if (isAsyncIterable(result)) return;
-          setResult({ ...result, extensions: { ...result.extensions, ...costExtensions(args.contextValue as Context) } });
-        },
+        // On the answer, or with @defer / @stream on its last payload, once every call is made.
+        onExecuteDone: (done) =>
+          handleStreamOrSingleExecutionResult(done, ({ args, result, setResult }) => {
+            if ((result as { hasNext?: boolean }).hasNext) return;
+            setResult({ ...result, extensions: { ...result.extensions, ...costExtensions(args.contextValue as Context) } });
+          }),
       };
     },
     onSubscribe(payload) {

@@ -42,15 +42,26 @@ function mappedError(error: GraphQLError, ctx: Context): GraphQLError {
   return new GraphQLError(mapped.message, { nodes: error.nodes, path: error.path, extensions: mapped.extensions });
 }
 
+/** A payload of an incremental answer (@defer / @stream): each part carries its own errors. */
+type IncrementalResult = ExecutionResult & { incremental?: readonly ({ errors?: readonly GraphQLError[] } & Record<string, unknown>)[] };
+
 /**
  * The result with its errors as clients see them (the result itself when it has none):
- * located in the document, Stripe errors coded, anything unexpected logged and masked.
+ * located in the document, Stripe errors coded, anything unexpected logged and masked. The
+ * errors of an incremental payload's parts are masked here too: yoga's masking only sees `errors`.
  */
 export function mapExecutionErrors(result: ExecutionResult, args: ExecutionArgsOf<Context>): ExecutionResult {
-  if (!result.errors?.length) return result;
+  const { incremental } = result as IncrementalResult;
+  const partsFailed = incremental?.some((part) => part.errors?.length);
+  if (!result.errors?.length && !partsFailed) return result;
+  const mapped = (errors: readonly GraphQLError[]) =>
+    errors.map((e) => clientError(locatedError(e, args.document, args.operationName), args.contextValue));
   return {
     ...result,
-    errors: result.errors.map((e) => clientError(locatedError(e, args.document, args.operationName), args.contextValue)),
+    ...(result.errors?.length ? { errors: mapped(result.errors) } : {}),
+    ...(partsFailed
+      ? { incremental: incremental!.map((part) => (part.errors?.length ? { ...part, errors: mapped(part.errors).map((e) => maskError(e) as GraphQLError) } : part)) }
+      : {}),
   };
 }
 

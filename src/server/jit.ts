@@ -1,5 +1,5 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { Kind, getOperationAST, getVariableValues, type ExecutionArgs } from 'graphql';
+import { BREAK, Kind, getOperationAST, getVariableValues, visit, type DocumentNode, type ExecutionArgs } from 'graphql';
 import type { Logger } from 'pino';
 import type { Plugin } from 'graphql-yoga';
 
@@ -13,6 +13,19 @@ export function isSingleQuery({ document, operationName }: Pick<ExecutionArgs, '
   let operations = 0;
   for (const definition of document.definitions) if (definition.kind === Kind.OPERATION_DEFINITION) operations++;
   return operations === 1 && getOperationAST(document, operationName)?.operation === 'query';
+}
+
+/** True when the document uses @defer or @stream anywhere (graphql-jit ignores @defer and fails on @stream). */
+function usesDeferOrStream(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if (node.name.value !== 'defer' && node.name.value !== 'stream') return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
 }
 
 /**
@@ -35,10 +48,18 @@ function variablesCoerce({ schema, document, operationName, variableValues }: Ex
  * them (see yoga.ts).
  */
 export function useCompiledQueries(log: Logger): Plugin {
+  // Documents are yoga's cached ones: each is scanned once.
+  const incremental = new WeakMap<DocumentNode, boolean>();
+  const deferOrStream = (document: DocumentNode): boolean => {
+    let found = incremental.get(document);
+    if (found === undefined) incremental.set(document, (found = usesDeferOrStream(document)));
+    return found;
+  };
   return useGraphQlJit(
     { customJSONSerializer: false },
     {
-      enableIf: (args) => isSingleQuery(args) && variablesCoerce(args),
+      // @defer / @stream run on yoga's executor, which delivers them incrementally.
+      enableIf: (args) => isSingleQuery(args) && !deferOrStream(args.document) && variablesCoerce(args),
       onError: (result) => log.error({ errors: result.errors }, 'graphql-jit could not compile a query'),
     },
   ) as Plugin;

@@ -10,6 +10,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { originAllowed } from './cors.js';
 import { timerDelay } from './auth.js';
+import type { PersistedDocuments } from './persisted-documents.js';
 
 export interface GraphQLWsOptions {
   authenticator: Authenticator;
@@ -17,6 +18,8 @@ export interface GraphQLWsOptions {
   corsOrigins: readonly string[];
   /** The Host names answered while authentication is off (see routes.ts hostCheck); undefined: any. */
   hostAllowed?: (host: string | null | undefined) => boolean;
+  /** Resolves documents sent by id (and refuses texts in trusted mode), as yoga does for HTTP and SSE. */
+  persistedDocuments: Pick<PersistedDocuments, 'resolve'>;
   /** Where each operation's socket is offered for the events of shared subscription streams. */
   sharedSubscriptions: Pick<SharedSubscriptions, 'writeDirectly'>;
 }
@@ -64,17 +67,20 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
   const principals = new WeakMap<object, Principal>();
 
   /** The operation's execution arguments, or its parse/validation errors (a parse error is thrown). */
-  const prepare = async (ctx: WsContext, id: string, params: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+  const prepare = async (ctx: WsContext, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+    const request = toFetchRequest(ctx.extra.request, yoga.graphqlEndpoint);
+    // A document sent by id (query "", as graphql-ws requires a string) becomes its text; in trusted mode a text is refused.
+    const params = await opts.persistedDocuments.resolve({ ...payload, operationName: payload.operationName ?? undefined, variables: payload.variables ?? undefined, extensions: payload.extensions ?? undefined }, request, ctx);
     const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
       ...ctx,
-      request: toFetchRequest(ctx.extra.request, yoga.graphqlEndpoint),
+      request,
       // As yoga's node server context has it: the rate limit keys anonymous callers by its address.
       req: ctx.extra.request,
       socket: ctx.extra.socket,
       params,
       principal: principals.get(ctx),
     });
-    const document: DocumentNode = parse(params.query);
+    const document: DocumentNode = parse(params.query ?? '');
     const errors = validate(schema, document);
     if (errors.length) return errors;
     const contextValue = await contextFactory();

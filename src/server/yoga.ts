@@ -33,6 +33,8 @@ import { createQueryPlanner } from '../planning/planner.js';
 import { useRateLimit, type UpstreamRateLimiter } from './rate-limit.js';
 import { useInputChecks } from './input-checks.js';
 import { useDocumentLimits } from './document-limits.js';
+import type { PersistedDocuments } from './persisted-documents.js';
+import { useIncrementalDelivery } from './incremental-delivery.js';
 
 export interface GatewayYogaOptions {
   config: Config;
@@ -50,6 +52,8 @@ export interface GatewayYogaOptions {
   webhookPath: string;
   /** Spends each operation's estimated upstream calls from its principal's budget. */
   rateLimiter: UpstreamRateLimiter;
+  /** Documents sent by id (documentId, APQ), and trusted mode. */
+  persistedDocuments: PersistedDocuments;
   /** Extra plugins (webhook route, ...), run before the gateway's own. */
   plugins?: Plugin[];
 }
@@ -130,7 +134,8 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
     // Liveness: yoga answers 200 before any other plugin, so it is cheap and independent of Stripe.
     healthCheckEndpoint: HEALTH_PATH,
     landingPage: false,
-    graphiql: graphiqlOptions,
+    // Trusted mode runs no document GraphiQL could send (introspection included): no page to serve.
+    graphiql: config.persistedDocuments.trustedOnly ? false : graphiqlOptions,
     renderGraphiQL: createGraphiQLRenderer(),
     // Yoga logs masked errors with this logger; pino's methods fit its interface.
     logging: log,
@@ -164,6 +169,10 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       useAuthentication({ authenticator, graphqlEndpoint, verified }),
       useRequestRate({ perSecond: config.requestsPerSecond, graphqlEndpoint, verified }),
       useRequestBodyLimit(),
+      // Turns a document id into its text (or refuses it) before yoga checks the params and anything parses.
+      opts.persistedDocuments.plugin,
+      // @defer / @stream over multipart/mixed and SSE; such documents run off the compiled path (jit.ts).
+      useIncrementalDelivery(),
       // After validation, before anything executes (shared subscription streams included):
       // malformed input is refused before it is costed, and nothing refused spends rate budget.
       useInputChecks(),

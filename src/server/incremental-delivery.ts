@@ -1,0 +1,38 @@
+import { GraphQLError, type ValidationRule } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
+
+/**
+ * Refuses @defer and @stream in subscriptions: each event is executed once for every subscriber of
+ * a shared stream and delivered whole (shared-subscriptions.ts), so there is no later part to send.
+ */
+const NoIncrementalSubscriptions: ValidationRule = (context) => ({
+  OperationDefinition(operation) {
+    return operation.operation === 'subscription' ? undefined : false;
+  },
+  Directive(node) {
+    if (node.name.value !== 'defer' && node.name.value !== 'stream') return;
+    context.reportError(
+      new GraphQLError(`@${node.name.value} is not supported in subscriptions: each event is delivered whole.`, {
+        nodes: node,
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
+    );
+  },
+});
+
+/**
+ * @defer and @stream (yoga's defer-stream plugin: its validation rules, and its directives where the
+ * schema has none), delivered over HTTP `multipart/mixed`, SSE and graphql-ws. Documents using them
+ * run on yoga's executor, not the compiled path (jit.ts).
+ */
+export function useIncrementalDelivery(): Plugin {
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(useDeferStream() as Plugin);
+    },
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoIncrementalSubscriptions);
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Client as UrqlClient, fetchExchange, gql } from '@urql/core';
+import { createHarness, type Harness } from '../harness.js';
+import { wsClient } from '../subscriptions/clients.js';
+import { streamed, type Part } from './support.js';
+
+/** How slow the emulator makes the deferred part (a financial account is loaded by id: Stripe cannot expand it there). */
+const SLOW_MS = 1200;
+
+const DEFERRED = /* GraphQL */ `
+  query Deferred($fa: ID!) {
+    outboundPayments(financialAccount: $fa, first: 3) {
+      edges {
+        node {
+          id
+          status
+          ... @defer(label: "account") {
+            financialAccount { id nickname }
+          }
+        }
+      }
+    }
+  }
+`;
+
+type Edge = { node: { id: string; status: string; financialAccount?: { id: string; nickname: string } } };
+
+let h: Harness;
+let financialAccount: string;
+let payoutIds: string[];
+
+beforeAll(async () => {
+  h = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' } });
+  const accounts = await h.gql<{ financialAccounts: { edges: { node: { id: string } }[] } }>('{ financialAccounts(first: 1) { edges { node { id } } } }');
+  financialAccount = accounts.data!.financialAccounts.edges[0].node.id;
+  const payouts = await h.gql<{ payouts: { edges: { node: { id: string } }[] } }>('{ payouts(first: 3) { edges { node { id } } } }');
+  payoutIds = payouts.data!.payouts.edges.map((e) => e.node.id);
+});
+
+afterAll(async () => h?.close());
+
+afterEach(() => h.emulator.faults.clear());
+
+/** The initial payload, then the deferred one SLOW_MS later: the first did not wait for the slow load. */
+function expectDeferredLater(parts: Part[]): void {
+  expect(parts.length).toBeGreaterThanOrEqual(2);
+  const [initial, ...rest] = parts;
+  expect(initial.payload.hasNext).toBe(true);
+  const edges = (initial.payload.data as { outboundPayments: { edges: Edge[] } }).outboundPayments.edges;
+  expect(edges).toHaveLength(3);
+  for (const { node } of edges) expect(node.financialAccount).toBeUndefined();
+
+  const incremental = rest.flatMap((p) => p.payload.incremental ?? []);
+  expect(incremental).toHaveLength(3);
+  for (const part of incremental) {
+    expect(part.path).toEqual(['outboundPayments', 'edges', expect.any(Number), 'node']);
+    expect((part.data as Edge['node']).financialAccount!.id).toBe(financialAccount);
+  }
+  expect(rest.at(-1)!.payload.hasNext).toBe(false);
+  // Had the initial payload waited for the account, both would have arrived together.
+  expect(rest[0].at - initial.at).toBeGreaterThan(SLOW_MS * 0.6);
+}
+
+describe('@defer', () => {
+  for (const accept of ['multipart/mixed', 'text/event-stream'] as const) {
+    it(`over ${accept}: the initial payload comes at once, the deferred account when its slow load ends`, async () => {
+      h.emulator.faults.set([{ route: 'GET /v1/treasury/financial_accounts/:id', latencyMs: SLOW_MS }]);
+      const { status, contentType, parts } = await streamed(h.url, { query: DEFERRED, variables: { fa: financialAccount } }, accept);
+      expect(status).toBe(200);
+      expect(contentType).toContain(accept);
+      expectDeferredLater(parts);
+    });
+  }
+
+  it('keeps the upstream-cost estimate at or above the calls made, reported on the last payload', async () => {
+    const { result, calls } = await h.upstreamCalls(() => streamed(h.url, { query: DEFERRED, variables: { fa: financialAccount } }, 'multipart/mixed'));
+    const cost = result.parts.at(-1)!.payload.extensions?.cost as { estimated: number; actual: number };
+    // One page, and the account every item shares (the list's filter) loaded once.
+    expect(cost).toEqual({ estimated: 2, actual: 2 });
+    expect(calls.total).toBe(cost.actual);
+    expect(result.parts[0].payload.extensions).toBeUndefined();
+  });
+
+  it('maps a deferred part’s upstream failure to a coded error in that part, and still delivers the initial payload', async () => {
+    h.emulator.faults.set([{ route: 'GET /v1/treasury/financial_accounts/:id', serverError: 1 }]);
+    const { parts } = await streamed(h.url, { query: DEFERRED, variables: { fa: financialAccount } }, 'multipart/mixed');
+    expect((parts[0].payload.data as { outboundPayments: { edges: Edge[] } }).outboundPayments.edges).toHaveLength(3);
+    const errors = parts.slice(1).flatMap((p) => p.payload.incremental ?? []).flatMap((part) => part.errors ?? []);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) {
+      expect(error.extensions?.code).toBe('UPSTREAM_ERROR');
+      expect(error.path?.slice(-1)).toEqual(['financialAccount']);
+    }
+  });
+
+  it('is delivered incrementally to urql (its fetchExchange reads multipart), which merges the deferred part into the result', async () => {
+    h.emulator.faults.set([{ route: 'GET /v1/treasury/financial_accounts/:id', latencyMs: SLOW_MS }]);
+    const client = new UrqlClient({ url: `${h.url}/graphql`, exchanges: [fetchExchange], requestPolicy: 'network-only' });
+    const started = performance.now();
+    const results: { at: number; hasNext: boolean; edges: Edge[] }[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const { unsubscribe } = client.query(gql(DEFERRED), { fa: financialAccount }).subscribe((result) => {
+        if (result.error) return reject(result.error);
+        const edges = (result.data as { outboundPayments: { edges: Edge[] } }).outboundPayments.edges;
+        results.push({ at: performance.now() - started, hasNext: result.hasNext, edges });
+        if (!result.hasNext) {
+          unsubscribe();
+          resolve();
+        }
+      });
+    });
+    const [first, last] = [results[0], results.at(-1)!];
+    expect(first.hasNext).toBe(true);
+    expect(first.edges.every((e) => e.node.financialAccount === undefined)).toBe(true);
+    expect(last.edges.every((e) => e.node.financialAccount?.id === financialAccount)).toBe(true);
+    expect(last.at - first.at).toBeGreaterThan(SLOW_MS * 0.6);
+  });
+
+  it('runs over graphql-ws as several `next` messages', async () => {
+    const client = wsClient(h.url);
+    try {
+      const results: { hasNext?: boolean }[] = [];
+      await new Promise<void>((resolve, reject) =>
+        client.subscribe({ query: DEFERRED, variables: { fa: financialAccount } }, { next: (r) => results.push(r as { hasNext?: boolean }), error: reject, complete: resolve }),
+      );
+      expect(results.length).toBeGreaterThanOrEqual(2);
+      expect(results[0].hasNext).toBe(true);
+      expect(results.at(-1)!.hasNext).toBe(false);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('is refused in subscriptions (each event is delivered whole), before anything runs', async () => {
+    const res = await h.gql('subscription { payoutEvents { type ... @defer { payout { id } } } }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.errors?.[0]?.message).toMatch(/@defer is not supported in subscriptions/);
+  });
+});
+
+describe('@stream', () => {
+  it('streams node lookups one by one after `initialCount`, each as its upstream call returns', async () => {
+    h.emulator.faults.set([{ route: 'GET /v1/payouts/:id', latencyMs: 300 }]);
+    const query = 'query ($ids: [ID!]!) { nodes(ids: $ids) @stream(initialCount: 1) { id ... on Payout { status } } }';
+    const { parts } = await streamed(h.url, { query, variables: { ids: payoutIds } }, 'multipart/mixed');
+    expect(parts[0].payload.hasNext).toBe(true);
+    const initial = (parts[0].payload.data as { nodes: { id: string }[] }).nodes;
+    expect(initial.map((n) => n.id)).toEqual(payoutIds.slice(0, 1));
+    const streamedItems = parts.slice(1).flatMap((p) => p.payload.incremental ?? []).flatMap((part) => (part.items ?? []) as { id: string }[]);
+    expect(streamedItems.map((n) => n.id).sort()).toEqual(payoutIds.slice(1).sort());
+    expect(parts.at(-1)!.payload.hasNext).toBe(false);
+  });
+
+  it('counts @defer and @stream against MAX_DIRECTIVES like any directive', async () => {
+    const limited = await createHarness({ env: { MAX_DIRECTIVES: '1' } });
+    try {
+      const res = await limited.gql('{ payouts(first: 1) { edges @stream { node { id ... @defer { amount } } } } }');
+      expect(res.status).toBe(400);
+      expect(res.errors?.[0]?.extensions?.code).toBe('TOO_MANY_DIRECTIVES');
+    } finally {
+      await limited.close();
+    }
+  });
+});
