@@ -1,27 +1,21 @@
 import { fileURLToPath } from 'node:url';
-import { introspectionFromSchema, type GraphQLSchema } from 'graphql';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 /**
- * The dashboard's typed documents (the `graphql()` calls in src/), its persisted-documents
- * manifest and the introspection graphcache reads, all from the gateway's printed schema:
+ * The dashboard's typed documents (the `graphql()` calls in src/) and its persisted-documents
+ * manifest, from the gateway's printed schema (graphcache reads the schema.introspection.json
+ * that `npm run schema` writes beside it):
  * `npm run codegen` at the repository root. The output is committed; test/runtime/dashboard-codegen.test.ts
  * fails when it is out of date. Paths are relative to this file, so it runs from any directory.
  */
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
-/** Name of the local plugin below: graphcache's schema, without descriptions (it only needs the shapes). */
-const INTROSPECTION = 'dashboard-introspection';
-const introspection: Awaited<ReturnType<NonNullable<CodegenConfig['pluginLoader']>>> = {
-  plugin: (schema: GraphQLSchema) => `${JSON.stringify(introspectionFromSchema(schema, { descriptions: false }))}\n`,
-};
 
 const config: CodegenConfig = {
   schema: here('../../schema.graphql'),
   documents: [here('src/**/*.{ts,tsx}'), `!${here('src/gql/**')}`],
   ignoreNoDocuments: false,
-  pluginLoader: (name: string) => (name === INTROSPECTION ? Promise.resolve(introspection) : import(name)),
   generates: {
     [here('src/gql/')]: {
       preset: 'client',
@@ -45,7 +39,6 @@ const config: CodegenConfig = {
         },
       },
     },
-    [here('src/gql/introspection.json')]: { plugins: [INTROSPECTION] },
   },
 };
 

@@ -3,7 +3,8 @@ import { cacheExchange, type Cache } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { persistedExchange } from '@urql/exchange-persisted';
 import { createClient as createWsClient } from 'graphql-ws';
-import schema from './gql/introspection.json';
+// The gateway's own client artifact (npm run schema): graphcache needs the unions and interfaces.
+import schema from '../../../schema.introspection.json';
 import { graphqlPath, sendDocumentHashes } from './settings';
 
 /** Objects without an `id` live inside their parent in the cache (connections, edges and PageInfo already do). */
