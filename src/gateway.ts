@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 import { secretsOf, type Config } from './config.js';
@@ -17,6 +17,9 @@ import { schema as gatewaySchema } from './schema/index.js';
 import { eventContext } from './schema/subscriptions.js';
 import { createAuthenticator, type Authenticator } from './auth/authenticator.js';
 import { WEBHOOK_PATH } from './events/webhook.js';
+import { createUpstreamHealth } from './stripe/health.js';
+import type { ReadinessCheck } from './server/readiness.js';
+import { trackHttpRequests } from './server/http-drain.js';
 
 export interface GatewayDeps {
   /** Defaults to a pino logger at config.logLevel with the gateway's redaction. */
@@ -42,7 +45,12 @@ export interface Gateway {
   readonly live: { stats(): LiveStats };
   /** Listens on config.host:config.port (0 = ephemeral); resolves with the base URL. */
   start(): Promise<{ url: string }>;
-  /** Stops accepting, closes open sockets and the pubsub. Idempotent. */
+  /**
+   * Drains, then stops: /readyz answers 503 at once, no new connection is accepted, SSE streams
+   * complete, in-flight HTTP requests and graphql-ws operations finish (each HTTP connection closes
+   * after its response; WebSocket clients then get 1001), all within config.shutdownTimeoutMs, after
+   * which what is left is cut; then the poller, Redis and the rest close. Idempotent.
+   */
   stop(): Promise<void>;
 }
 
@@ -55,6 +63,9 @@ export interface LiveStats {
   wsClients: number;
 }
 
+/** How long /readyz waits for Redis to answer a PING. */
+const REDIS_PING_TIMEOUT_MS = 1_000;
+
 /** Wires every part of the gateway for one config; nothing global, so tests can build several. */
 export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const log = deps.logger ?? createLogger(config.logLevel, undefined, secretsOf(config));
@@ -65,6 +76,22 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const shared = createSharedSubscriptions(deps.schema ? {} : { eventContext });
   const authenticator = createAuthenticator(config.auth);
   const rateLimiter = createRateLimiter(config, log, { keyPrefix: deps.pubsub?.channelPrefix ?? DEFAULT_KEY_PREFIX });
+  const platformOptions = config.stripeAccount ? { stripeAccount: config.stripeAccount } : {};
+
+  // Lifecycle: aborted when stop() begins to drain (readiness turns 503, SSE streams end).
+  const draining = new AbortController();
+  const upstream = createUpstreamHealth(stripe, {
+    maxAgeMs: config.readiness.upstreamMaxAgeMs,
+    probeIntervalMs: config.readiness.probeIntervalMs,
+    requestOptions: platformOptions,
+  });
+  const readinessChecks: ReadinessCheck[] = [];
+  const { redisReady } = events;
+  if (redisReady) readinessChecks.push({ name: 'redis', run: async () => ((await redisReady(REDIS_PING_TIMEOUT_MS)) ? undefined : 'redis not answering') });
+  readinessChecks.push({ name: 'upstream', run: async () => {
+    const status = await upstream.check();
+    return status.ok ? undefined : status.reason;
+  } });
 
   // Live subscriptions: the webhook route (POST /webhooks/stripe) and shared streams are yoga
   // plugins, graphql-ws attaches to the HTTP server below; stop() closes it, then the pubsub.
@@ -79,17 +106,14 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     redact,
     webhookPath: WEBHOOK_PATH,
     rateLimiter,
+    draining: draining.signal,
+    readinessChecks,
     plugins: [...events.plugins, shared.plugin],
   });
   const httpServer = createServer(yoga);
   const ws = attachGraphQLWs(httpServer, yoga, { authenticator, corsOrigins: config.corsOrigins, sharedSubscriptions: shared, hostAllowed: hostCheck(authenticator.open, config.host) });
 
-  // Track sockets so stop() does not wait for idle keep-alive connections.
-  const sockets = new Set<Socket>();
-  httpServer.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
+  const requests = trackHttpRequests(httpServer);
 
   let stopping: Promise<void> | undefined;
 
@@ -110,20 +134,21 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         });
       });
       // Registers the webhook endpoint with the emulator (emulator mode) and starts the events poller, if configured.
-      await events.start({ url: started.url, stripe, requestOptions: config.stripeAccount ? { stripeAccount: config.stripeAccount } : {} });
+      await events.start({ url: started.url, stripe, requestOptions: platformOptions });
       return started;
     },
     stop: () =>
       (stopping ??= (async () => {
-        await ws.close();
+        draining.abort();
+        const inFlight = requests.inFlight();
+        log.info({ inFlight, timeoutMs: config.shutdownTimeoutMs }, 'draining');
+        const deadline = AbortSignal.timeout(config.shutdownTimeoutMs);
+        const [completed] = await Promise.all([requests.drain(deadline), ws.close(deadline)]);
+        if (!completed) log.warn({ timeoutMs: config.shutdownTimeoutMs }, 'drain timed out: requests still in flight were cut');
+        // Webhooks and requests in flight needed these until now.
         await events.stop();
         await rateLimiter.close();
-        const closed = new Promise<void>((resolve) => {
-          if (!httpServer.listening) return resolve();
-          httpServer.close(() => resolve());
-        });
-        for (const socket of sockets) socket.destroy();
-        await closed;
+        upstream.close();
         await yoga.dispose();
       })()),
   };

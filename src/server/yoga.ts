@@ -33,6 +33,8 @@ import { createQueryPlanner } from '../planning/planner.js';
 import { useRateLimit, type UpstreamRateLimiter } from './rate-limit.js';
 import { useInputChecks } from './input-checks.js';
 import { useDocumentLimits } from './document-limits.js';
+import { READY_PATH, useReadiness, type ReadinessCheck } from './readiness.js';
+import { useStreamsEndOnDrain } from './stream-drain.js';
 
 export interface GatewayYogaOptions {
   config: Config;
@@ -50,6 +52,10 @@ export interface GatewayYogaOptions {
   webhookPath: string;
   /** Spends each operation's estimated upstream calls from its principal's budget. */
   rateLimiter: UpstreamRateLimiter;
+  /** Aborted when the gateway starts draining: /readyz answers 503, SSE streams end. */
+  draining: AbortSignal;
+  /** What /readyz asks about besides the drain (Redis, the upstream). */
+  readinessChecks: readonly ReadinessCheck[];
   /** Extra plugins (webhook route, ...), run before the gateway's own. */
   plugins?: Plugin[];
 }
@@ -93,7 +99,7 @@ function useGatewayErrors(): Plugin<Context> {
 
 /**
  * The gateway's yoga: per-request context (loaders, child logger, request id echoed in
- * X-Request-Id), error mapping and masking, /healthz, and an offline GraphiQL at /graphql.
+ * X-Request-Id), error mapping and masking, /healthz, /readyz, and an offline GraphiQL at /graphql.
  */
 export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
   const { config, schema, stripe, pubsub, changes, log, authenticator } = opts;
@@ -158,7 +164,9 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       };
     },
     plugins: [
-      useKnownRoutes([graphqlEndpoint, HEALTH_PATH, opts.webhookPath]),
+      useKnownRoutes([graphqlEndpoint, HEALTH_PATH, READY_PATH, opts.webhookPath]),
+      // Like /healthz, answered whatever the Host (an orchestrator's probe names the pod's address).
+      useReadiness({ draining: opts.draining, checks: opts.readinessChecks }),
       useHostCheck(hostCheck(authenticator.open, config.host)),
       useJsonOnlyPosts(graphqlEndpoint),
       useAuthentication({ authenticator, graphqlEndpoint, verified }),
@@ -176,6 +184,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       useCompiledQueries(log),
       useGatewayErrors(),
       useCredentialExpiry(),
+      useStreamsEndOnDrain(opts.draining),
       {
         onResponse({ request, response }) {
           response.headers.set('x-request-id', idOf(request));
