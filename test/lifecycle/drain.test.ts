@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../harness.js';
 import { emulatorStripe, pendingPayout, sseSubscribe, wsClient, wsSubscribe } from '../subscriptions/clients.js';
 import { pageOf, query, request, until } from './http.js';
+import { expectCleanExitWithRequestsInFlight, startGatewayProcess } from './process.js';
 
 /**
  * stop() drains (what SIGTERM does in main.ts): /readyz answers 503 at once, the listener closes,
@@ -120,4 +121,15 @@ describe('graceful drain', () => {
     expect((wsSubscription.inbox.error as CloseEvent | undefined)?.code).toBe(1001);
     await client.dispose();
   });
+});
+
+describe('npm start (tsx src/main.ts)', () => {
+  it('drains on SIGTERM: 5 of 5 requests in flight complete, then it exits 0', async () => {
+    const gateway = await startGatewayProcess(['--import', 'tsx', 'src/main.ts'], process.cwd());
+    try {
+      await expectCleanExitWithRequestsInFlight(gateway);
+    } finally {
+      if (gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
+    }
+  }, 120_000);
 });
