@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -17,7 +18,7 @@ import { schema as gatewaySchema } from './schema/index.js';
 import { eventContext } from './schema/subscriptions.js';
 import { createAuthenticator, type Authenticator } from './auth/authenticator.js';
 import { WEBHOOK_PATH } from './events/webhook.js';
-import { createUpstreamHealth } from './stripe/health.js';
+import { createUpstreamHealth, type UpstreamStatus } from './stripe/health.js';
 import type { ReadinessCheck } from './server/readiness.js';
 import { trackHttpRequests } from './server/http-drain.js';
 
@@ -63,6 +64,8 @@ export interface LiveStats {
   wsClients: number;
 }
 
+const upstreamReason = (status: UpstreamStatus) => (status.ok ? undefined : status.reason);
+
 /** How long /readyz waits for Redis to answer a PING. */
 const REDIS_PING_TIMEOUT_MS = 1_000;
 
@@ -80,21 +83,21 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
 
   // Lifecycle: aborted when stop() begins to drain (readiness turns 503, SSE streams end).
   const draining = new AbortController();
+  // Every open SSE stream listens for it: thousands are the design, not a leak.
+  setMaxListeners(0, draining.signal);
   const upstream = createUpstreamHealth(stripe, {
     maxAgeMs: config.readiness.upstreamMaxAgeMs,
     probeIntervalMs: config.readiness.probeIntervalMs,
     requestOptions: platformOptions,
   });
-  const readinessChecks: ReadinessCheck[] = [];
   const { redisReady } = events;
-  if (redisReady) readinessChecks.push({ name: 'redis', run: async () => ((await redisReady(REDIS_PING_TIMEOUT_MS)) ? undefined : 'redis not answering') });
-  readinessChecks.push({ name: 'upstream', run: async () => {
-    const status = await upstream.check();
-    return status.ok ? undefined : status.reason;
-  } });
+  const readinessChecks: ReadinessCheck[] = [
+    ...(redisReady ? [{ name: 'redis', run: async () => ((await redisReady(REDIS_PING_TIMEOUT_MS)) ? undefined : 'redis not answering') }] : []),
+    { name: 'upstream', run: async () => upstreamReason(await upstream.check()) },
+  ];
 
   // Live subscriptions: the webhook route (POST /webhooks/stripe) and shared streams are yoga
-  // plugins, graphql-ws attaches to the HTTP server below; stop() closes it, then the pubsub.
+  // plugins, graphql-ws attaches to the HTTP server below; stop() drains both, then closes the pubsub.
   const yoga = createGatewayYoga({
     config,
     schema: deps.schema ?? gatewaySchema,

@@ -17,7 +17,8 @@ export function trackHttpRequests(server: Server): HttpDrain {
   const active = new Set<ServerResponse>();
   let draining = false;
 
-  server.on('request', (_req, res: ServerResponse) => {
+  // Before the server's own handler, so a request that arrives while draining is marked before it is answered.
+  server.prependListener('request', (_req, res: ServerResponse) => {
     active.add(res);
     if (draining) res.setHeader('connection', 'close');
     res.once('close', () => {
