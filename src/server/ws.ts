@@ -32,6 +32,14 @@ export interface GraphQLWsServer {
   close(deadline?: AbortSignal): Promise<void>;
 }
 
+/** Marks the execution context of a graphql-ws operation (see isGraphQLWsContext). */
+const VIA_GRAPHQL_WS = Symbol('graphql-ws');
+
+/** True for the context of an operation received over graphql-ws (false for HTTP and SSE). */
+export function isGraphQLWsContext(context: object): boolean {
+  return VIA_GRAPHQL_WS in context;
+}
+
 /** How long close() waits for clients to finish the close handshake before cutting them off. */
 const CLOSE_GRACE_MS = 1_000;
 /** How often close() looks whether the operations in flight have finished. */
@@ -77,6 +85,7 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
   const prepare = async (ctx: WsContext, id: string, params: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
     const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
       ...ctx,
+      [VIA_GRAPHQL_WS]: true,
       request: toFetchRequest(ctx.extra.request, yoga.graphqlEndpoint),
       // As yoga's node server context has it: the rate limit keys anonymous callers by its address.
       req: ctx.extra.request,

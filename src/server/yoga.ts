@@ -34,7 +34,7 @@ import { useRateLimit, type UpstreamRateLimiter } from './rate-limit.js';
 import { useInputChecks } from './input-checks.js';
 import { useDocumentLimits } from './document-limits.js';
 import { READY_PATH, useReadiness, type ReadinessCheck } from './readiness.js';
-import { useStreamsEndOnDrain } from './stream-drain.js';
+import { useSubscriptionsEndOnDrain } from './stream-drain.js';
 
 export interface GatewayYogaOptions {
   config: Config;
@@ -184,7 +184,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       useCompiledQueries(log),
       useGatewayErrors(),
       useCredentialExpiry(),
-      useStreamsEndOnDrain(opts.draining),
+      useSubscriptionsEndOnDrain(opts.draining),
       {
         onResponse({ request, response }) {
           response.headers.set('x-request-id', idOf(request));

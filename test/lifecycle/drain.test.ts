@@ -38,7 +38,6 @@ describe('graceful drain', () => {
     const inFlight = [1, 2, 3, 4, 5].map((n) => query(h!.url, pageOf(n), agent));
     await arrived;
 
-    const startedAt = Date.now();
     const stopped = h.gateway.stop();
     const readiness = await h.gateway.yoga.fetch('http://gateway.test/readyz');
     expect(readiness.status).toBe(503);
@@ -46,6 +45,7 @@ describe('graceful drain', () => {
     await expect(request(`${h.url}/healthz`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
 
     const answers = await Promise.all(inFlight);
+    const answeredAt = Date.now();
     for (const answer of answers) {
       expect(answer.status).toBe(200);
       expect(JSON.parse(answer.body).data.payouts.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([payout.id]);
@@ -53,8 +53,8 @@ describe('graceful drain', () => {
       expect(answer.headers.connection).toBe('close');
     }
     await stopped;
-    // Well before Node's 5 s keep-alive timeout would have let the server close.
-    expect(Date.now() - startedAt).toBeLessThan(4_000);
+    // The connections closed with their responses: Node alone would have kept them 5 s (its keep-alive timeout).
+    expect(Date.now() - answeredAt).toBeLessThan(2_500);
     agent.destroy();
   });
 
@@ -68,7 +68,7 @@ describe('graceful drain', () => {
     const startedAt = Date.now();
     await h.gateway.stop();
     await closed;
-    expect(Date.now() - startedAt).toBeLessThan(2_000);
+    expect(Date.now() - startedAt).toBeLessThan(3_000);
     agent.destroy();
   });
 
@@ -80,7 +80,8 @@ describe('graceful drain', () => {
     await arrived;
     const startedAt = Date.now();
     await h.gateway.stop();
-    expect(Date.now() - startedAt).toBeLessThan(2_000);
+    // Cut at 300 ms, not when the upstream would have answered (5 s).
+    expect(Date.now() - startedAt).toBeLessThan(3_500);
     await expect(slow).rejects.toThrow();
     expect(h.logs.join('')).toContain('drain timed out');
   });
