@@ -83,6 +83,9 @@ const EnvSchema = z.object({
   RATE_LIMIT_WINDOW_S: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_REQUESTS_PER_S: z.coerce.number().int().positive().default(DEFAULT_REQUESTS_PER_S),
   MAX_SUBSCRIPTIONS_PER_CALLER: z.coerce.number().int().positive().default(50),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  READINESS_UPSTREAM_MAX_AGE_MS: z.coerce.number().int().positive().default(30_000),
+  READINESS_PROBE_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
   MAX_DOCUMENT_LENGTH: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxLength),
   MAX_TOKENS: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxTokens),
   MAX_DEPTH: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxDepth),
@@ -186,6 +189,9 @@ export interface Config {
   readonly maxSubscriptionsPerCaller: number;
   readonly documentLimits: DocumentLimits;
   readonly persistedDocuments: PersistedDocumentsConfig;
+  /** Longest a drain (SIGTERM, stop()) waits for in-flight requests and operations before cutting the rest. */
+  readonly shutdownTimeoutMs: number;
+  readonly readiness: ReadinessConfig;
 }
 
 /** The documents clients may send by id instead of by text (README, "Trusted documents"). */
@@ -197,6 +203,14 @@ export interface PersistedDocumentsConfig {
    * these (the repository's own manifests) can be sent by id, and clients may register more (APQ).
    */
   readonly trustedOnly: boolean;
+}
+
+/** How /readyz judges the upstream (see stripe/health.ts). */
+export interface ReadinessConfig {
+  /** A response with a valid key this recent makes the upstream ready without asking it again. */
+  readonly upstreamMaxAgeMs: number;
+  /** Least time between two probes of the upstream, however often /readyz is asked. */
+  readonly probeIntervalMs: number;
 }
 
 /** The key used against the embedded emulator (any well-formed test key works there). */
@@ -256,6 +270,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxFields: e.MAX_FIELDS,
     }),
     persistedDocuments: persistedDocumentsConfig(e.TRUSTED_DOCUMENTS),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    readiness: Object.freeze({ upstreamMaxAgeMs: e.READINESS_UPSTREAM_MAX_AGE_MS, probeIntervalMs: e.READINESS_PROBE_INTERVAL_MS }),
   } satisfies Config);
 }
 

@@ -1,5 +1,6 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 import { secretsOf, type Config } from './config.js';
@@ -18,6 +19,9 @@ import { eventContext } from './schema/subscriptions.js';
 import { createAuthenticator, type Authenticator } from './auth/authenticator.js';
 import { WEBHOOK_PATH } from './events/webhook.js';
 import { createPersistedDocuments } from './server/persisted-documents.js';
+import { createUpstreamHealth, type UpstreamStatus } from './stripe/health.js';
+import type { ReadinessCheck } from './server/readiness.js';
+import { trackHttpRequests } from './server/http-drain.js';
 
 export interface GatewayDeps {
   /** Defaults to a pino logger at config.logLevel with the gateway's redaction. */
@@ -43,7 +47,12 @@ export interface Gateway {
   readonly live: { stats(): LiveStats };
   /** Listens on config.host:config.port (0 = ephemeral); resolves with the base URL. */
   start(): Promise<{ url: string }>;
-  /** Stops accepting, closes open sockets and the pubsub. Idempotent. */
+  /**
+   * Drains, then stops: /readyz answers 503 at once, no new connection is accepted, SSE streams
+   * complete, in-flight HTTP requests and graphql-ws operations finish (each HTTP connection closes
+   * after its response; WebSocket clients then get 1001), all within config.shutdownTimeoutMs, after
+   * which what is left is cut; then the poller, Redis and the rest close. Idempotent.
+   */
   stop(): Promise<void>;
 }
 
@@ -56,6 +65,11 @@ export interface LiveStats {
   wsClients: number;
 }
 
+const upstreamReason = (status: UpstreamStatus) => (status.ok ? undefined : status.reason);
+
+/** How long /readyz waits for Redis to answer a PING. */
+const REDIS_PING_TIMEOUT_MS = 1_000;
+
 /** Wires every part of the gateway for one config; nothing global, so tests can build several. */
 export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const log = deps.logger ?? createLogger(config.logLevel, undefined, secretsOf(config));
@@ -67,9 +81,25 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const authenticator = createAuthenticator(config.auth);
   const persistedDocuments = createPersistedDocuments(config.persistedDocuments, config.documentLimits.maxLength);
   const rateLimiter = createRateLimiter(config, log, { keyPrefix: deps.pubsub?.channelPrefix ?? DEFAULT_KEY_PREFIX });
+  const platformOptions = config.stripeAccount ? { stripeAccount: config.stripeAccount } : {};
+
+  // Lifecycle: aborted when stop() begins to drain (readiness turns 503, SSE streams end).
+  const draining = new AbortController();
+  // Every open SSE stream listens for it: thousands are the design, not a leak.
+  setMaxListeners(0, draining.signal);
+  const upstream = createUpstreamHealth(stripe, {
+    maxAgeMs: config.readiness.upstreamMaxAgeMs,
+    probeIntervalMs: config.readiness.probeIntervalMs,
+    requestOptions: platformOptions,
+  });
+  const { redisReady } = events;
+  const readinessChecks: ReadinessCheck[] = [
+    ...(redisReady ? [{ name: 'redis', run: async () => ((await redisReady(REDIS_PING_TIMEOUT_MS)) ? undefined : 'redis not answering') }] : []),
+    { name: 'upstream', run: async () => upstreamReason(await upstream.check()) },
+  ];
 
   // Live subscriptions: the webhook route (POST /webhooks/stripe) and shared streams are yoga
-  // plugins, graphql-ws attaches to the HTTP server below; stop() closes it, then the pubsub.
+  // plugins, graphql-ws attaches to the HTTP server below; stop() drains both, then closes the pubsub.
   const yoga = createGatewayYoga({
     config,
     schema: deps.schema ?? gatewaySchema,
@@ -82,17 +112,14 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     webhookPath: WEBHOOK_PATH,
     rateLimiter,
     persistedDocuments,
+    draining: draining.signal,
+    readinessChecks,
     plugins: [...events.plugins, shared.plugin],
   });
   const httpServer = createServer(yoga);
   const ws = attachGraphQLWs(httpServer, yoga, { authenticator, corsOrigins: config.corsOrigins, sharedSubscriptions: shared, persistedDocuments, hostAllowed: hostCheck(authenticator.open, config.host) });
 
-  // Track sockets so stop() does not wait for idle keep-alive connections.
-  const sockets = new Set<Socket>();
-  httpServer.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
+  const requests = trackHttpRequests(httpServer);
 
   let stopping: Promise<void> | undefined;
 
@@ -113,20 +140,21 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         });
       });
       // Registers the webhook endpoint with the emulator (emulator mode) and starts the events poller, if configured.
-      await events.start({ url: started.url, stripe, requestOptions: config.stripeAccount ? { stripeAccount: config.stripeAccount } : {} });
+      await events.start({ url: started.url, stripe, requestOptions: platformOptions });
       return started;
     },
     stop: () =>
       (stopping ??= (async () => {
-        await ws.close();
+        draining.abort();
+        const inFlight = requests.inFlight();
+        log.info({ inFlight, timeoutMs: config.shutdownTimeoutMs }, 'draining');
+        const deadline = AbortSignal.timeout(config.shutdownTimeoutMs);
+        const [completed] = await Promise.all([requests.drain(deadline), ws.close(deadline)]);
+        if (!completed) log.warn({ timeoutMs: config.shutdownTimeoutMs }, 'drain timed out: requests still in flight were cut');
+        // Webhooks and requests in flight needed these until now.
         await events.stop();
         await rateLimiter.close();
-        const closed = new Promise<void>((resolve) => {
-          if (!httpServer.listening) return resolve();
-          httpServer.close(() => resolve());
-        });
-        for (const socket of sockets) socket.destroy();
-        await closed;
+        upstream.close();
         await yoga.dispose();
       })()),
   };

@@ -56,7 +56,7 @@ process.stdout.write(
     '',
     '  Stripe GraphQL gateway',
     `  GraphQL + GraphiQL  ${url}/graphql`,
-    `  Health              ${url}/healthz`,
+    `  Health              ${url}/healthz (liveness), ${url}/readyz (readiness)`,
     `  Upstream            ${upstream}`,
     `  Access              ${access}`,
     `  Browser origins     ${origins}`,
@@ -71,7 +71,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    void Promise.all([gateway.stop(), emulator?.close()]).then(
+    // The gateway drains first: requests in flight still need the embedded emulator.
+    void (async () => {
+      await gateway.stop();
+      await emulator?.close();
+    })().then(
       () => process.exit(0),
       (err: unknown) => {
         log.error({ err }, 'shutdown failed');

@@ -33,6 +33,8 @@ export interface LiveEvents {
   stop(): Promise<void>;
   /** Live pubsub listeners: one per shared subscription stream (for leak checks and benchmarks). */
   listenerCount(): number;
+  /** With REDIS_URL: whether Redis answers (for /readyz); undefined in memory. */
+  readonly redisReady?: (timeoutMs: number) => Promise<boolean>;
 }
 
 /** WEBHOOK_REFETCH: one retrieve through the SDK, as the event's account (else the gateway's own). */
@@ -82,5 +84,6 @@ export function createLiveEvents(deps: { config: Config; log: Logger; stripe: St
       await handle.close();
     },
     listenerCount: handle.listenerCount,
+    redisReady: handle.ping,
   };
 }

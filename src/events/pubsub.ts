@@ -24,6 +24,8 @@ export interface GatewayPubSubHandle {
   listenerCount(): number;
   /** Quits the Redis clients, if any. */
   close(): Promise<void>;
+  /** With Redis: whether it answers a PING within `timeoutMs` and the subscribing connection is up. */
+  ping?(timeoutMs: number): Promise<boolean>;
 }
 
 /** Prefix of the gateway's Redis keys and channels unless told otherwise. */
@@ -75,6 +77,18 @@ export function createPubSub(config: Config, log: Logger, opts: PubSubOptions = 
     async close() {
       open = false;
       await Promise.all([publishClient, subscribeClient].map((client) => client.quit().catch(() => client.disconnect())));
+    },
+    async ping(timeoutMs) {
+      if (subscribeClient.status !== 'ready') return false;
+      // While disconnected, ioredis queues the command until it reconnects: a timer bounds the wait.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+      const answered = publishClient.ping().then((reply) => reply === 'PONG', () => false);
+      try {
+        return await Promise.race([answered, late]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import type { Context } from '../context.js';
 import { errorResponse } from './error-response.js';
+import { endingWhen } from './ending-stream.js';
 
 /** Where the principals verified by useAuthentication wait for the context factory, per request. */
 export type VerifiedPrincipals = WeakMap<Request, Principal>;
@@ -55,7 +56,12 @@ export function useCredentialExpiry(now: () => number = Date.now): Plugin<Contex
       onSubscribeResult({ result, setResult }) {
         const expiresAt = args.contextValue.principal.expiresAt;
         if (expiresAt === undefined || !isAsyncIterable(result)) return;
-        setResult(endAt(result, expiresAt - now()));
+        setResult(
+          endingWhen(result, (stop) => {
+            const timer = setTimeout(stop, timerDelay(expiresAt - now()));
+            return () => clearTimeout(timer);
+          }),
+        );
       },
     }),
   };
@@ -67,30 +73,4 @@ const MAX_DELAY = 2_147_483_647;
 /** A setTimeout delay for `ms`: never negative, and a credential valid for weeks never fires at once. */
 export function timerDelay(ms: number): number {
   return Math.max(0, Math.min(ms, MAX_DELAY));
-}
-
-function endAt<T>(source: AsyncIterable<T>, afterMs: number): AsyncGenerator<T, void, void> {
-  const iterator = source[Symbol.asyncIterator]();
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<IteratorResult<T, void>>((resolve) => {
-    timer = setTimeout(() => resolve({ done: true, value: undefined }), timerDelay(afterMs));
-  });
-  const finish = async (): Promise<IteratorResult<T, void>> => {
-    clearTimeout(timer);
-    await iterator.return?.();
-    return { done: true, value: undefined };
-  };
-  const generator: AsyncGenerator<T, void, void> = {
-    async next() {
-      const next = await Promise.race([iterator.next(), expired]);
-      return next.done ? finish() : next;
-    },
-    return: finish,
-    async throw(err: unknown) {
-      await finish();
-      throw err;
-    },
-    [Symbol.asyncIterator]: () => generator,
-  };
-  return generator;
 }

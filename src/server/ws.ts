@@ -27,12 +27,26 @@ export interface GraphQLWsOptions {
 export interface GraphQLWsServer {
   /** Open WebSocket connections. */
   clientCount(): number;
-  /** Says goodbye to every client (1001), cuts the ones that don't answer, and stops accepting upgrades. */
-  close(): Promise<void>;
+  /**
+   * Waits for the operations in flight (queries, mutations, a subscription being set up) until
+   * `deadline` aborts, then says goodbye to every client (1001: clients reconnect and resubscribe
+   * elsewhere), cuts the ones that don't answer, and stops accepting upgrades.
+   */
+  close(deadline?: AbortSignal): Promise<void>;
+}
+
+/** Marks the execution context of a graphql-ws operation (see isGraphQLWsContext). */
+const VIA_GRAPHQL_WS = Symbol('graphql-ws');
+
+/** True for the context of an operation received over graphql-ws (false for HTTP and SSE). */
+export function isGraphQLWsContext(context: object): boolean {
+  return VIA_GRAPHQL_WS in context;
 }
 
 /** How long close() waits for clients to finish the close handshake before cutting them off. */
 const CLOSE_GRACE_MS = 1_000;
+/** How often close() looks whether the operations in flight have finished. */
+const IN_FLIGHT_POLL_MS = 10;
 
 // Any context types: the WebSocket path only forwards them.
 type AnyYoga = YogaServerInstance<any, any>;
@@ -65,6 +79,10 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
         : done(false, 403, 'Origin not allowed'),
   });
   const principals = new WeakMap<object, Principal>();
+  const connections = new Set<WsContext>();
+  // graphql-ws holds an operation as `null` from its subscribe message until its `complete` is sent
+  // (a subscription's stream replaces it once set up): those are the operations in flight.
+  const operationsInFlight = () => [...connections].some((ctx) => Object.values(ctx.subscriptions).includes(null));
 
   /** The operation's execution arguments, or its parse/validation errors (a parse error is thrown). */
   const prepare = async (ctx: WsContext, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
@@ -73,6 +91,7 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
     const params = await opts.persistedDocuments.resolve({ ...payload, operationName: payload.operationName ?? undefined, variables: payload.variables ?? undefined, extensions: payload.extensions ?? undefined }, request, ctx);
     const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
       ...ctx,
+      [VIA_GRAPHQL_WS]: true,
       request,
       // As yoga's node server context has it: the rate limit keys anonymous callers by its address.
       req: ctx.extra.request,
@@ -121,6 +140,7 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
         const outcome = await opts.authenticator.authenticate(authorizationOf(ctx.connectionParams));
         if (!outcome.ok) return false;
         principals.set(ctx, outcome.principal);
+        connections.add(ctx);
         const expiresAt = outcome.principal.expiresAt;
         if (expiresAt !== undefined) {
           const socket = ctx.extra.socket;
@@ -134,6 +154,7 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
       // What the client sees of an operation's errors: masked as yoga masks HTTP errors, without yoga's internal `http` extension.
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => withoutHttp(maskError(e) as GraphQLError).toJSON()),
       onNext: (_ctx, _id, _payload, _args, result) => withoutHttpExtensions(result),
+      onClose: (ctx) => void connections.delete(ctx),
       onSubscribe: async (ctx, id, params) => {
         try {
           return await prepare(ctx, id, params);
@@ -147,7 +168,8 @@ export function attachGraphQLWs(httpServer: Server, yoga: AnyYoga, opts: GraphQL
 
   return {
     clientCount: () => wsServer.clients.size,
-    async close() {
+    async close(deadline) {
+      while (operationsInFlight() && !deadline?.aborted) await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_POLL_MS));
       const cutoff = setTimeout(() => {
         for (const client of wsServer.clients) client.terminate();
       }, CLOSE_GRACE_MS);

@@ -35,6 +35,8 @@ import { useInputChecks } from './input-checks.js';
 import { useDocumentLimits } from './document-limits.js';
 import type { PersistedDocuments } from './persisted-documents.js';
 import { useIncrementalDelivery } from './incremental-delivery.js';
+import { READY_PATH, useReadiness, type ReadinessCheck } from './readiness.js';
+import { useSubscriptionsEndOnDrain } from './stream-drain.js';
 
 export interface GatewayYogaOptions {
   config: Config;
@@ -54,6 +56,10 @@ export interface GatewayYogaOptions {
   rateLimiter: UpstreamRateLimiter;
   /** Documents sent by id (documentId, APQ), and trusted mode. */
   persistedDocuments: PersistedDocuments;
+  /** Aborted when the gateway starts draining: /readyz answers 503, SSE streams end. */
+  draining: AbortSignal;
+  /** What /readyz asks about besides the drain (Redis, the upstream). */
+  readinessChecks: readonly ReadinessCheck[];
   /** Extra plugins (webhook route, ...), run before the gateway's own. */
   plugins?: Plugin[];
 }
@@ -97,7 +103,7 @@ function useGatewayErrors(): Plugin<Context> {
 
 /**
  * The gateway's yoga: per-request context (loaders, child logger, request id echoed in
- * X-Request-Id), error mapping and masking, /healthz, and an offline GraphiQL at /graphql.
+ * X-Request-Id), error mapping and masking, /healthz, /readyz, and an offline GraphiQL at /graphql.
  */
 export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
   const { config, schema, stripe, pubsub, changes, log, authenticator } = opts;
@@ -163,7 +169,9 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       };
     },
     plugins: [
-      useKnownRoutes([graphqlEndpoint, HEALTH_PATH, opts.webhookPath]),
+      useKnownRoutes([graphqlEndpoint, HEALTH_PATH, READY_PATH, opts.webhookPath]),
+      // Like /healthz, answered whatever the Host (an orchestrator's probe names the pod's address).
+      useReadiness({ draining: opts.draining, checks: opts.readinessChecks }),
       useHostCheck(hostCheck(authenticator.open, config.host)),
       useJsonOnlyPosts(graphqlEndpoint),
       useAuthentication({ authenticator, graphqlEndpoint, verified }),
@@ -185,6 +193,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       useCompiledQueries(log),
       useGatewayErrors(),
       useCredentialExpiry(),
+      useSubscriptionsEndOnDrain(opts.draining),
       {
         onResponse({ request, response }) {
           response.headers.set('x-request-id', idOf(request));

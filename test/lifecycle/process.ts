@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { expect } from 'vitest';
+import { pageOf, query, request, until } from './http.js';
+
+/** A gateway process as `npm start` / `npm run start:prod` runs it, in emulator mode on free ports. */
+export interface GatewayProcess {
+  readonly child: ChildProcess;
+  /** Gateway base URL, from the banner. */
+  readonly url: string;
+  /** The embedded emulator's base URL, from the banner (its admin API sets faults). */
+  readonly emulatorUrl: string;
+  /** Everything the process wrote. */
+  output(): string;
+  /** Resolves with the exit code. */
+  readonly exited: Promise<number | null>;
+}
+
+/** Starts `node <args>` in `cwd` with a clean environment (no NODE_ENV: production mode is main.ts' default). */
+export async function startGatewayProcess(args: string[], cwd: string): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { PATH: process.env.PATH, PORT: '0', EMULATOR_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let exitedEarly = false;
+  void exited.then(() => (exitedEarly = true));
+  await until(() => exitedEarly || /GraphQL \+ GraphiQL\s+(\S+)\/graphql/.test(output), 60_000, 'the banner');
+  const url = /GraphQL \+ GraphiQL\s+(\S+)\/graphql/.exec(output)?.[1];
+  const emulatorUrl = /Upstream\s+emulator at (\S+)/.exec(output)?.[1];
+  if (!url || !emulatorUrl) throw new Error(`the gateway did not start:\n${output}`);
+  return { child, url, emulatorUrl, output: () => output, exited };
+}
+
+/**
+ * What a rolling deploy does to an instance: 5 requests in flight (the emulator made slow), SIGTERM.
+ * Every request completes, and the process exits 0.
+ */
+export async function expectCleanExitWithRequestsInFlight(gateway: GatewayProcess): Promise<void> {
+  const admin = (path: string, body?: unknown) =>
+    request(`${gateway.emulatorUrl}/_emulator/${path}`, body === undefined ? {} : { body: JSON.stringify(body) });
+  const { mark } = JSON.parse((await admin('requests/mark', {})).body) as { mark: number };
+  await admin('faults', [{ route: 'GET /v1/payouts', latencyMs: 1_000 }]);
+  const inFlight = [1, 2, 3, 4, 5].map((n) => query(gateway.url, pageOf(n)));
+  await until(async () => {
+    const log = JSON.parse((await admin(`requests?since=${mark}`)).body) as { byRoute: Record<string, number> };
+    return (log.byRoute['GET /v1/payouts'] ?? 0) >= 5;
+  }, 20_000, '5 upstream calls in flight');
+
+  gateway.child.kill('SIGTERM');
+  const answers = await Promise.all(inFlight);
+  for (const answer of answers) {
+    expect(answer.status).toBe(200);
+    const body = JSON.parse(answer.body) as { data?: { payouts: { edges: unknown[] } }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.payouts.edges.length).toBeGreaterThan(0);
+  }
+  expect(await gateway.exited).toBe(0);
+  expect(gateway.output()).toContain('"inFlight":5');
+}
