@@ -22,7 +22,10 @@ import { useSubscriptionCap } from './subscription-cap.js';
 import { hostCheck, useHostCheck, useKnownRoutes } from './routes.js';
 import { corsFor } from './cors.js';
 import type { Redactor } from './redact.js';
-import { graphiqlOptions, createGraphiQLRenderer } from './graphiql.js';
+import { graphiqlOptions } from './graphiql.js';
+import { serveGraphiQL } from './graphiql-assets.js';
+import { useCompression } from './compression.js';
+import { useHeadAsGet } from './head.js';
 import { useCompiledQueries } from './jit.js';
 import { mapExecutionErrors, maskError, type ExecutionArgsOf } from './error-mapping.js';
 import { isSharedStream } from './shared-subscriptions.js';
@@ -118,6 +121,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
     if (!id) requestIds.set(request, (id = requestIdOf(request)));
     return id;
   };
+  const graphiql = serveGraphiQL(graphqlEndpoint, graphiqlOptions);
 
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -130,8 +134,8 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
     // Liveness: yoga answers 200 before any other plugin, so it is cheap and independent of Stripe.
     healthCheckEndpoint: HEALTH_PATH,
     landingPage: false,
-    graphiql: graphiqlOptions,
-    renderGraphiQL: createGraphiQLRenderer(),
+    // Served by graphiql.plugin instead: separate cacheable files, HEAD, ETags (graphiql-assets.ts).
+    graphiql: false,
     // Yoga logs masked errors with this logger; pino's methods fit its interface.
     logging: log,
     maskedErrors: { maskError },
@@ -158,8 +162,12 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       };
     },
     plugins: [
-      useKnownRoutes([graphqlEndpoint, HEALTH_PATH, opts.webhookPath]),
+      // First: every plugin sees HEAD as a GET, and the body is dropped before compression.
+      useHeadAsGet(),
+      useKnownRoutes([graphqlEndpoint, HEALTH_PATH, opts.webhookPath, ...graphiql.paths]),
       useHostCheck(hostCheck(authenticator.open, config.host)),
+      // GraphiQL's page is public (its operations are not): before authentication and request rates.
+      graphiql.plugin,
       useJsonOnlyPosts(graphqlEndpoint),
       useAuthentication({ authenticator, graphqlEndpoint, verified }),
       useRequestRate({ perSecond: config.requestsPerSecond, graphqlEndpoint, verified }),
@@ -181,6 +189,8 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
           response.headers.set('x-request-id', idOf(request));
         },
       },
+      // Last: compresses the response every other plugin has finished with.
+      useCompression(),
     ],
   });
 }
