@@ -95,14 +95,20 @@ const BUNDLE: Bundle = (() => {
   const script = file(yogaGraphiQL.js, JS, IMMUTABLE);
   const css = file(yogaGraphiQL.css, 'text/css; charset=utf-8', IMMUTABLE);
   const favicon = file(Buffer.from(yogaGraphiQL.favicon.replace(/^data:[^,]*;base64,/, ''), 'base64'), 'image/x-icon', IMMUTABLE);
-  const named: [string, StaticFile][] = [
-    [nameOf('graphiql', script, 'js'), script],
-    [nameOf('start', start, 'js'), start],
-    [nameOf('graphiql', css, 'css'), css],
-    [nameOf('favicon', favicon, 'ico'), favicon],
+  const names = {
+    script: nameOf('graphiql', script, 'js'),
+    start: nameOf('start', start, 'js'),
+    css: nameOf('graphiql', css, 'css'),
+    favicon: nameOf('favicon', favicon, 'ico'),
+  };
+  const assets = new Map<string, StaticFile>([
+    [names.script, script],
+    [names.start, start],
+    [names.css, css],
+    [names.favicon, favicon],
     ...Object.entries(workers).map(([label, f]): [string, StaticFile] => [workerNames[label], f]),
-  ];
-  return { assets: new Map(named), script: named[0][0], start: named[1][0], css: named[2][0], favicon: named[3][0] };
+  ]);
+  return { assets, ...names };
 })();
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
