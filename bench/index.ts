@@ -3,7 +3,8 @@
  * Parts: queries (upstream calls per query shape), latency (gateway vs direct SDK
  * call), auth (JWT verification's overhead), limits (document limits under attack: time to refusal,
  * upstream calls, a normal query's latency meanwhile), shaping (Stripe's rate limits: coalescing, shaping under
- * twice the rate), subscriptions (bench/subscriptions.ts, when present). Default: all, and
+ * twice the rate), subscriptions (bench/subscriptions.ts, when present), graphiql (compression and caching:
+ * GraphiQL's first-load and reload bytes, a page of 100 compressed and what that costs). Default: all, and
  * BENCHMARKS.md is rewritten with the figures; a partial run only prints.
  * Flags:
  *   --quick                 fewer iterations (a smoke run; figures are noisier)
@@ -19,9 +20,10 @@ import { DEFAULT_LIMITS_OPTIONS, QUICK_LIMITS_OPTIONS, printLimits, runLimits, t
 import { DEFAULT_SHAPING_OPTIONS, printShaping, runShaping, type ShapingOptions, type ShapingReport } from './shaping.js';
 import { renderBenchmarks, type SubscriptionFigures } from './report.js';
 import { authRows, runAuth, type AuthFigures } from './auth.js';
+import { graphiqlLoadRows, graphiqlPageRows, graphiqlTargetRows, runGraphiQL, type GraphiQLFigures } from './graphiql.js';
 import { machine, sleep, table } from './support.js';
 
-const PARTS = ['queries', 'latency', 'auth', 'limits', 'shaping', 'subscriptions'] as const;
+const PARTS = ['queries', 'latency', 'auth', 'limits', 'shaping', 'graphiql', 'subscriptions'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Args {
@@ -119,6 +121,7 @@ let limits: LimitsReport | null = null;
 let shaping: ShapingReport | null = null;
 let subscriptions: SubscriptionFigures | null = null;
 let auth: AuthFigures | null = null;
+let graphiql: GraphiQLFigures | null = null;
 let failed = false;
 
 if (args.parts.includes('queries')) {
@@ -187,10 +190,28 @@ if (args.parts.includes('shaping')) {
     }
   });
 }
+if (args.parts.includes('graphiql')) {
+  graphiql = await timed('graphiql', async () => {
+    try {
+      const figures = await runGraphiQL({ iterations: args.latency.iterations[0], env: args.latency.env });
+      console.log('\nCompression and caching: GraphiQL loads, and the page of 100 payouts compressed\n');
+      console.log(table(graphiqlLoadRows(figures)));
+      console.log('');
+      console.log(table(graphiqlPageRows(figures)));
+      console.log('');
+      console.log(table(graphiqlTargetRows(figures)));
+      return figures;
+    } catch (err) {
+      failed = true;
+      console.error('graphiql bench failed:', err);
+      return null;
+    }
+  });
+}
 const record = () => {
   if (!args.write || failed) return;
   const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
-  writeFileSync(file, renderBenchmarks({ machine: host, shapes, latency, auth, limits, shaping, subscriptions }));
+  writeFileSync(file, renderBenchmarks({ machine: host, shapes, latency, auth, limits, shaping, graphiql, subscriptions }));
   console.log(`\nwrote ${file}`);
 };
 // Recorded before the subscriptions part too, so a slow or failing part loses nothing.

@@ -7,6 +7,7 @@ import { ATTACKED_LATENCY_TARGET, REFUSAL_TARGET_MS, limitsRows, limitsTargetRow
 import { PAGE_LATENCY_MS, shapingRows, type ShapingReport } from './shaping.js';
 import { fixed, markdownTable, ratio, type Machine } from './support.js';
 import { authRows, type AuthFigures } from './auth.js';
+import { graphiqlLoadRows, graphiqlPageRows, graphiqlTargetRows, type GraphiQLFigures } from './graphiql.js';
 
 /** Whatever bench/subscriptions.ts reports. */
 export type SubscriptionFigures = unknown;
@@ -18,6 +19,7 @@ export interface BenchFigures {
   auth: AuthFigures | null;
   limits: LimitsReport | null;
   shaping: ShapingReport | null;
+  graphiql: GraphiQLFigures | null;
   subscriptions: SubscriptionFigures | null;
 }
 
@@ -171,6 +173,28 @@ ${s.rate}/s) and \`STRIPE_MAX_QUEUE_MS=15000\`.
 ${markdownTable(shapingRows(report))}`;
 }
 
+function graphiqlSection(f: GraphiQLFigures | null): string {
+  if (!f) return '## 6. Compression and caching\n\nNot measured in this run.';
+  return `## 6. Compression and caching
+
+A gateway process per Accept-Encoding, over loopback; bytes are status line, headers and body as received (node:http,
+which neither asks for compression nor decodes it). **First load**: GraphiQL's page, every file it and its start-up
+script name (script, styles, icon, Monaco's three workers) and the introspection query GraphiQL sends on start.
+**Cold** is the first load a fresh process serves (each file compressed on demand, then kept); **warm** any later one.
+**Reload**: what a browser transfers again: its cached files are immutable, so not asked for; the ~1 KB page is fetched
+again (GraphiQL's POSTs to the same URL evict it from the browser's cache), and the introspection runs again. A
+revalidation of the page alone is a 304 of the size shown.
+
+${markdownTable(graphiqlLoadRows(f))}
+
+The page of 100 payouts (the latency bench's query), ${f.iterations} sequential requests per coding in alternating blocks;
+**CPU** is the gateway process's user + system time per request, compression included.
+
+${markdownTable(graphiqlPageRows(f))}
+
+${markdownTable(graphiqlTargetRows(f))}`;
+}
+
 const SUBSCRIPTIONS_SETUP = `Figures reported by bench/subscriptions.ts: subscribers are real graphql-ws clients in a forked process, the
 gateway runs in the bench process, loopback only; latency runs from posting a signed webhook to each client's receipt of the
 event. All subscribers watch one payout with the same operation, so they share one stream: each event is executed once and
@@ -200,7 +224,7 @@ export function renderBenchmarks(f: BenchFigures): string {
   return `# Benchmarks
 
 Produced by \`npm run bench\` (about 2–3 minutes; loopback only; it starts and stops its own processes).
-Run one part with \`npm run bench -- queries\`, \`-- latency\`, \`-- auth\`, \`-- limits\`, \`-- shaping\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
+Run one part with \`npm run bench -- queries\`, \`-- latency\`, \`-- auth\`, \`-- limits\`, \`-- shaping\`, \`-- graphiql\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
 \`--node-env=development\` or \`--cpu-prof\` for variants (variants and partial runs only print; a full run rewrites this file).
 
 ${machineSection(f.machine)}
@@ -216,6 +240,8 @@ ${subscriptionsSection(f.subscriptions)}
 ${limitsSection(f.limits)}
 
 ${shapingSection(f.shaping)}
+
+${graphiqlSection(f.graphiql)}
 ${history()}`;
 }
 

@@ -1,4 +1,3 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
 
 /**
@@ -139,17 +138,3 @@ export const graphiqlOptions: GraphiQLOptions = {
   title: 'Stripe GraphQL gateway',
   defaultQuery: EXAMPLE_QUERIES,
 };
-
-/**
- * GraphiQL served from this process (no CDN: yoga's default page loads its scripts
- * from one). The page is ~9 MB of inlined assets, so each distinct set of options is rendered once.
- */
-export function createGraphiQLRenderer(): (opts: GraphiQLOptions) => string {
-  const rendered = new Map<string, string>();
-  return (opts) => {
-    const key = JSON.stringify(opts);
-    let page = rendered.get(key);
-    if (!page) rendered.set(key, (page = renderGraphiQL(opts)));
-    return page;
-  };
-}

@@ -22,7 +22,10 @@ import { useSubscriptionCap } from './subscription-cap.js';
 import { hostCheck, useHostCheck, useKnownRoutes } from './routes.js';
 import { corsFor } from './cors.js';
 import type { Redactor } from './redact.js';
-import { graphiqlOptions, createGraphiQLRenderer } from './graphiql.js';
+import { graphiqlOptions } from './graphiql.js';
+import { serveGraphiQL } from './graphiql-assets.js';
+import { useCompression } from './compression.js';
+import { useHeadAsGet } from './head.js';
 import { useCompiledQueries } from './jit.js';
 import { mapExecutionErrors, maskError, type ExecutionArgsOf } from './error-mapping.js';
 import { isSharedStream } from './shared-subscriptions.js';
@@ -128,6 +131,8 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
     if (!id) requestIds.set(request, (id = requestIdOf(request)));
     return id;
   };
+  // Trusted mode runs no document GraphiQL could send (introspection included): no page to serve.
+  const graphiql = config.persistedDocuments.trustedOnly ? undefined : serveGraphiQL(graphqlEndpoint, graphiqlOptions);
 
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -140,9 +145,8 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
     // Liveness: yoga answers 200 before any other plugin, so it is cheap and independent of Stripe.
     healthCheckEndpoint: HEALTH_PATH,
     landingPage: false,
-    // Trusted mode runs no document GraphiQL could send (introspection included): no page to serve.
-    graphiql: config.persistedDocuments.trustedOnly ? false : graphiqlOptions,
-    renderGraphiQL: createGraphiQLRenderer(),
+    // Served by the GraphiQL plugin below instead: separate cacheable files, HEAD, ETags (graphiql-assets.ts).
+    graphiql: false,
     // Yoga logs masked errors with this logger; pino's methods fit its interface.
     logging: log,
     maskedErrors: { maskError },
@@ -169,10 +173,14 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       };
     },
     plugins: [
-      useKnownRoutes([graphqlEndpoint, HEALTH_PATH, READY_PATH, opts.webhookPath]),
+      // First: every plugin sees HEAD as a GET, and the body is dropped before compression.
+      useHeadAsGet(),
+      useKnownRoutes([graphqlEndpoint, HEALTH_PATH, READY_PATH, opts.webhookPath, ...(graphiql?.paths ?? [])]),
       // Like /healthz, answered whatever the Host (an orchestrator's probe names the pod's address).
       useReadiness({ draining: opts.draining, checks: opts.readinessChecks }),
       useHostCheck(hostCheck(authenticator.open, config.host)),
+      // GraphiQL's page is public (its operations are not): before authentication and request rates.
+      ...(graphiql ? [graphiql.plugin] : []),
       useJsonOnlyPosts(graphqlEndpoint),
       useAuthentication({ authenticator, graphqlEndpoint, verified }),
       useRequestRate({ perSecond: config.requestsPerSecond, graphqlEndpoint, verified }),
@@ -199,6 +207,8 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
           response.headers.set('x-request-id', idOf(request));
         },
       },
+      // Last: compresses the response every other plugin has finished with.
+      useCompression(),
     ],
   });
 }

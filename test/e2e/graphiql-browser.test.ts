@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,24 +31,59 @@ describe.skipIf(!hasChromium)(title, () => {
     await h?.close();
   });
 
-  it('runs the default RecentPayouts example and shows payouts, loading nothing from outside', async () => {
+  it('runs the default RecentPayouts example and shows payouts, loading nothing from outside; a reload transfers almost nothing', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
     const outside: string[] = [];
+    const problems: string[] = [];
+    // What the gateway sent, as its HTTP server saw it: path, status, bytes written to the socket (headers and body).
+    let served: { path: string; status: number; bytes: number }[] = [];
+    const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+      const before = req.socket.bytesWritten;
+      res.once('finish', () => served.push({ path: req.url ?? '', status: res.statusCode, bytes: req.socket.bytesWritten - before }));
+    };
+    h.gateway.httpServer.on('request', onRequest);
+    const total = () => served.reduce((sum, r) => sum + r.bytes, 0);
     page.on('request', (request) => {
       const url = request.url();
       if (!url.startsWith(h.url) && !/^(blob|data):/.test(url)) outside.push(url);
     });
-    await page.goto(`${h.url}/graphql`);
-    await page.locator('.graphiql-execute-button').click({ timeout: 20_000 });
-    // Several operations in the document: GraphiQL asks which one to run.
-    await page.getByRole('menuitem', { name: 'RecentPayouts' }).click();
-    const response = page.locator('.graphiql-response');
-    // The editor renders spaces as no-break spaces; compare on normalised text.
-    const responseText = async () => ((await response.textContent()) ?? '').replace(/\s+/g, ' ');
-    await expect.poll(responseText, { timeout: 20_000 }).toMatch(/"id": "po_/);
-    const text = await responseText();
-    expect(text).toContain('"balanceTransaction"');
-    expect(text).not.toContain('"errors"');
-    expect(outside).toEqual([]);
+    // A script the page's Content-Security-Policy refused, or any uncaught error, is a failure.
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+
+    try {
+      await page.goto(`${h.url}/graphql`);
+      await page.locator('.graphiql-execute-button').click({ timeout: 20_000 });
+      // Several operations in the document: GraphiQL asks which one to run.
+      await page.getByRole('menuitem', { name: 'RecentPayouts' }).click();
+      const response = page.locator('.graphiql-response');
+      // The editor renders spaces as no-break spaces; compare on normalised text.
+      const responseText = async () => ((await response.textContent()) ?? '').replace(/\s+/g, ' ');
+      await expect.poll(responseText, { timeout: 20_000 }).toMatch(/"id": "po_/);
+      const text = await responseText();
+      expect(text).toContain('"balanceTransaction"');
+      expect(text).not.toContain('"errors"');
+      expect(outside).toEqual([]);
+      // Compressed, the whole first load (page, script, styles, Monaco's workers, introspection, the query) is under 2.5 MB.
+      const assets = served.filter((r) => r.path.startsWith('/graphiql/'));
+      expect(assets.map((r) => r.status)).toEqual(assets.map(() => 200));
+      expect(assets.length).toBeGreaterThanOrEqual(6);
+      expect(total()).toBeGreaterThan(1_000_000);
+      expect(total()).toBeLessThan(2_500_000);
+
+      served = [];
+      await page.reload();
+      await page.locator('.graphiql-execute-button').waitFor({ timeout: 20_000 });
+      await page.waitForLoadState('networkidle');
+      // Every file comes from the browser's cache; only the small page and the introspection travel again.
+      expect(served.filter((r) => r.path.startsWith('/graphiql/'))).toEqual([]);
+      expect(served.some((r) => r.path === '/graphql')).toBe(true);
+      expect(total()).toBeLessThan(100_000);
+      expect(problems).toEqual([]);
+    } finally {
+      h.gateway.httpServer.off('request', onRequest);
+    }
   });
 });
