@@ -40,6 +40,7 @@ import type { PersistedDocuments } from './persisted-documents.js';
 import { useIncrementalDelivery } from './incremental-delivery.js';
 import { READY_PATH, useReadiness, type ReadinessCheck } from './readiness.js';
 import { useSubscriptionsEndOnDrain } from './stream-drain.js';
+import { useUnservedStreamsEnded } from './unserved-streams.js';
 
 export interface GatewayYogaOptions {
   config: Config;
@@ -202,6 +203,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       useGatewayErrors(),
       useCredentialExpiry(),
       useSubscriptionsEndOnDrain(opts.draining),
+      useUnservedStreamsEnded(),
       {
         onResponse({ request, response }) {
           response.headers.set('x-request-id', idOf(request));
