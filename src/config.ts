@@ -41,6 +41,9 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = Object.freeze({
 /** Requests per second per caller and instance (RATE_LIMIT_REQUESTS_PER_S): far above an app's needs, far below a flood. */
 export const DEFAULT_REQUESTS_PER_S = 50;
 
+/** The service name traces carry unless OTEL_SERVICE_NAME says otherwise. */
+export const DEFAULT_SERVICE_NAME = 'stripe-graphql-gateway';
+
 /** Environment variables the gateway reads (only main.ts passes process.env here). */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -88,6 +91,10 @@ const EnvSchema = z.object({
   MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_DOCUMENT_LIMITS.maxAliases),
   MAX_DIRECTIVES: z.coerce.number().int().min(0).default(DEFAULT_DOCUMENT_LIMITS.maxDirectives),
   MAX_FIELDS: z.coerce.number().int().positive().default(DEFAULT_DOCUMENT_LIMITS.maxFields),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_ON_MAIN_PORT: z.enum(['true', 'false']).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default(DEFAULT_SERVICE_NAME),
 })
   // A request the budget lets through must fit in a principal's window, or it could never run.
   .refine((e) => e.MAX_UPSTREAM_CALLS <= e.RATE_LIMIT_CALLS, {
@@ -179,6 +186,28 @@ export interface Config {
   /** Live subscriptions one principal (or client address) may hold on this instance. */
   readonly maxSubscriptionsPerCaller: number;
   readonly documentLimits: DocumentLimits;
+  readonly metrics: MetricsConfig;
+  /** Undefined: no traces (OTEL_EXPORTER_OTLP_ENDPOINT unset). */
+  readonly tracing?: TracingConfig;
+}
+
+/**
+ * Where Prometheus metrics are served. They tell who uses the gateway how much, so they are not
+ * public by default: on the main port only while the gateway is open anyway (the emulator demo,
+ * AUTH_DISABLED) or when asked for; otherwise only on `port`, bound to HOST like the gateway.
+ * Neither: nothing is collected.
+ */
+export interface MetricsConfig {
+  /** A listener of its own serving GET /metrics (0 = any free port). */
+  readonly port?: number;
+  /** GET /metrics on the gateway's own port, unauthenticated. */
+  readonly onMainPort: boolean;
+}
+
+export interface TracingConfig {
+  /** OTLP/HTTP base URL (OTEL_EXPORTER_OTLP_ENDPOINT); spans are posted to `<endpoint>/v1/traces`. */
+  readonly endpoint: string;
+  readonly serviceName: string;
 }
 
 /** The key used against the embedded emulator (any well-formed test key works there). */
@@ -237,6 +266,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxDirectives: e.MAX_DIRECTIVES,
       maxFields: e.MAX_FIELDS,
     }),
+    metrics: Object.freeze({
+      port: e.METRICS_PORT,
+      onMainPort: e.METRICS_ON_MAIN_PORT ? e.METRICS_ON_MAIN_PORT === 'true' : auth.open && e.METRICS_PORT === undefined,
+    }),
+    tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT ? Object.freeze({ endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME }) : undefined,
   } satisfies Config);
 }
 

@@ -17,6 +17,13 @@ import { schema as gatewaySchema } from './schema/index.js';
 import { eventContext } from './schema/subscriptions.js';
 import { createAuthenticator, type Authenticator } from './auth/authenticator.js';
 import { WEBHOOK_PATH } from './events/webhook.js';
+import { topicOfChange } from './events/topics.js';
+import { createMetricsServer, METRICS_PATH } from './server/metrics.js';
+import { createMetrics } from './telemetry/metrics.js';
+import { createTracerProvider, createTracing } from './telemetry/tracing.js';
+import { upstreamTelemetry } from './telemetry/stripe-observer.js';
+import { webhookTelemetry } from './telemetry/webhook-observer.js';
+import type { TracerProvider } from '@opentelemetry/api';
 
 export interface GatewayDeps {
   /** Defaults to a pino logger at config.logLevel with the gateway's redaction. */
@@ -29,6 +36,8 @@ export interface GatewayDeps {
   schema?: GraphQLSchema;
   /** Pubsub options, e.g. a Redis channel prefix of the test's own. */
   pubsub?: PubSubOptions;
+  /** Traces go to this provider (e.g. a test's, with an in-memory exporter), whatever config.tracing says. */
+  tracerProvider?: TracerProvider;
 }
 
 export interface Gateway {
@@ -40,8 +49,11 @@ export interface Gateway {
   readonly authenticator: Authenticator;
   /** Live subscriptions, for leak checks and benchmarks. */
   readonly live: { stats(): LiveStats };
-  /** Listens on config.host:config.port (0 = ephemeral); resolves with the base URL. */
-  start(): Promise<{ url: string }>;
+  /**
+   * Listens on config.host:config.port (0 = ephemeral); resolves with the base URL, and the
+   * metrics listener's /metrics URL when config.metrics.port is set.
+   */
+  start(): Promise<{ url: string; metricsUrl?: string }>;
   /** Stops accepting, closes open sockets and the pubsub. Idempotent. */
   stop(): Promise<void>;
 }
@@ -59,10 +71,26 @@ export interface LiveStats {
 export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const log = deps.logger ?? createLogger(config.logLevel, undefined, secretsOf(config));
   const redact = createRedactor(secretsOf(config));
-  const stripe = createStripeClient(config, { fetch: deps.fetch ?? deps.emulator?.fetch });
-  const events = createLiveEvents({ config, log, stripe, pubsub: deps.pubsub });
+  // Telemetry: metrics only where they are served (config.metrics), traces only to a provider.
+  const metrics = config.metrics.onMainPort || config.metrics.port !== undefined ? createMetrics({ live: () => liveStats() }) : undefined;
+  const ownTracerProvider = !deps.tracerProvider && config.tracing ? createTracerProvider(config.tracing) : undefined;
+  const tracerProvider = deps.tracerProvider ?? ownTracerProvider;
+  const tracing = tracerProvider && createTracing(tracerProvider);
+  const metricsServer = metrics && config.metrics.port !== undefined ? createMetricsServer(metrics) : undefined;
+
+  const stripe = createStripeClient(config, { fetch: deps.fetch ?? deps.emulator?.fetch, observer: upstreamTelemetry(metrics, tracing) });
+  const events = createLiveEvents({
+    config,
+    log,
+    stripe,
+    pubsub: { ...deps.pubsub, onError: metrics && ((role) => metrics.pubsubError(role)) },
+    webhooks: webhookTelemetry(metrics, tracing),
+  });
   // Subscribers asking the same thing share one stream; the gateway's schema runs each event with loaders of its own.
-  const shared = createSharedSubscriptions(deps.schema ? {} : { eventContext });
+  const shared = createSharedSubscriptions<Parameters<typeof eventContext>[1]>({
+    ...(deps.schema ? {} : { eventContext }),
+    onDelivered: metrics && ((event, subscribers) => metrics.delivered(topicOfChange(event) ?? 'other', subscribers)),
+  });
   const authenticator = createAuthenticator(config.auth);
   const rateLimiter = createRateLimiter(config, log, { keyPrefix: deps.pubsub?.channelPrefix ?? DEFAULT_KEY_PREFIX });
 
@@ -80,6 +108,8 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     webhookPath: WEBHOOK_PATH,
     rateLimiter,
     plugins: [...events.plugins, shared.plugin],
+    metrics,
+    tracing,
   });
   const httpServer = createServer(yoga);
   const ws = attachGraphQLWs(httpServer, yoga, { authenticator, corsOrigins: config.corsOrigins, sharedSubscriptions: shared, hostAllowed: hostCheck(authenticator.open, config.host) });
@@ -91,6 +121,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     socket.once('close', () => sockets.delete(socket));
   });
 
+  const liveStats = (): LiveStats => ({ subscribers: shared.subscriberCount(), listeners: events.listenerCount(), wsClients: ws.clientCount() });
   let stopping: Promise<void> | undefined;
 
   return {
@@ -98,20 +129,13 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     httpServer,
     log,
     authenticator,
-    live: { stats: () => ({ subscribers: shared.subscriberCount(), listeners: events.listenerCount(), wsClients: ws.clientCount() }) },
+    live: { stats: liveStats },
     start: async () => {
-      const started = await new Promise<{ url: string }>((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(config.port, config.host, () => {
-          httpServer.off('error', reject);
-          const { port } = httpServer.address() as AddressInfo;
-          const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-          resolve({ url: `http://${host}:${port}` });
-        });
-      });
+      const started = { url: await listen(httpServer, config.port, config.host) };
       // Registers the webhook endpoint with the emulator (emulator mode) and starts the events poller, if configured.
       await events.start({ url: started.url, stripe, requestOptions: config.stripeAccount ? { stripeAccount: config.stripeAccount } : {} });
-      return started;
+      if (!metricsServer || config.metrics.port === undefined) return started;
+      return { ...started, metricsUrl: `${await listen(metricsServer, config.metrics.port, config.host)}${METRICS_PATH}` };
     },
     stop: () =>
       (stopping ??= (async () => {
@@ -124,7 +148,25 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         });
         for (const socket of sockets) socket.destroy();
         await closed;
+        if (metricsServer?.listening) {
+          metricsServer.closeAllConnections();
+          await new Promise((resolve) => metricsServer.close(resolve));
+        }
         await yoga.dispose();
+        // Sends the spans still batched.
+        await ownTracerProvider?.shutdown();
       })()),
   };
+}
+
+/** Listens on host:port (0 = ephemeral); resolves with the base URL. */
+function listen(server: Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const { port: bound } = server.address() as AddressInfo;
+      resolve(`http://${host.includes(':') ? `[${host}]` : host}:${bound}`);
+    });
+  });
 }

@@ -33,6 +33,10 @@ import { createQueryPlanner } from '../planning/planner.js';
 import { useRateLimit, type UpstreamRateLimiter } from './rate-limit.js';
 import { useInputChecks } from './input-checks.js';
 import { useDocumentLimits } from './document-limits.js';
+import { METRICS_PATH, useGatewayMetrics } from './metrics.js';
+import { useTracing } from './tracing.js';
+import type { GatewayMetrics } from '../telemetry/metrics.js';
+import type { GatewayTracing } from '../telemetry/tracing.js';
 
 export interface GatewayYogaOptions {
   config: Config;
@@ -52,6 +56,10 @@ export interface GatewayYogaOptions {
   rateLimiter: UpstreamRateLimiter;
   /** Extra plugins (webhook route, ...), run before the gateway's own. */
   plugins?: Plugin[];
+  /** Prometheus metrics; undefined: none collected. Served at /metrics when config.metrics.onMainPort. */
+  metrics?: GatewayMetrics;
+  /** Undefined: no traces. */
+  tracing?: GatewayTracing;
 }
 
 export type GatewayYoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -99,6 +107,8 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
   const { config, schema, stripe, pubsub, changes, log, authenticator } = opts;
   const platformOptions: Stripe.RequestOptions = config.stripeAccount ? { stripeAccount: config.stripeAccount } : {};
   const graphqlEndpoint = '/graphql';
+  const servesMetrics = opts.metrics !== undefined && config.metrics.onMainPort;
+  const metered = opts.metrics && useGatewayMetrics(opts.metrics, { endpoint: servesMetrics && METRICS_PATH, graphqlEndpoint });
   const verified: VerifiedPrincipals = new WeakMap();
   const planner = createQueryPlanner();
   /**
@@ -158,8 +168,10 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       };
     },
     plugins: [
-      useKnownRoutes([graphqlEndpoint, HEALTH_PATH, opts.webhookPath]),
+      useKnownRoutes([graphqlEndpoint, HEALTH_PATH, opts.webhookPath, ...(servesMetrics ? [METRICS_PATH] : [])]),
       useHostCheck(hostCheck(authenticator.open, config.host)),
+      // First of the envelop plugins: it starts each operation's clock and sees what the gates refuse.
+      ...(metered ? [metered.before] : []),
       useJsonOnlyPosts(graphqlEndpoint),
       useAuthentication({ authenticator, graphqlEndpoint, verified }),
       useRequestRate({ perSecond: config.requestsPerSecond, graphqlEndpoint, verified }),
@@ -174,7 +186,11 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       // Before anything compiles or executes a document (graphql-ws validates through the same envelop).
       useDocumentLimits(config.documentLimits),
       useCompiledQueries(log),
+      // After jit, which replaces execute and would drop the span's context set before it.
+      ...(opts.tracing ? [useTracing(opts.tracing)] : []),
       useGatewayErrors(),
+      // After the error mapping: results are recorded with the codes clients see.
+      ...(metered ? [metered.after] : []),
       useCredentialExpiry(),
       {
         onResponse({ request, response }) {
