@@ -3,7 +3,7 @@
  * Parts: queries (upstream calls per query shape), latency (gateway vs direct SDK
  * call), auth (JWT verification's overhead), limits (document limits under attack: time to refusal,
  * upstream calls, a normal query's latency meanwhile), shaping (Stripe's rate limits: coalescing, shaping under
- * twice the rate), subscriptions (bench/subscriptions.ts, when present). Default: all, and
+ * twice the rate), telemetry (metrics and tracing vs off), subscriptions (bench/subscriptions.ts, when present). Default: all, and
  * BENCHMARKS.md is rewritten with the figures; a partial run only prints.
  * Flags:
  *   --quick                 fewer iterations (a smoke run; figures are noisier)
@@ -19,9 +19,10 @@ import { DEFAULT_LIMITS_OPTIONS, QUICK_LIMITS_OPTIONS, printLimits, runLimits, t
 import { DEFAULT_SHAPING_OPTIONS, printShaping, runShaping, type ShapingOptions, type ShapingReport } from './shaping.js';
 import { renderBenchmarks, type SubscriptionFigures } from './report.js';
 import { authRows, runAuth, type AuthFigures } from './auth.js';
+import { runTelemetry, telemetryRows, type TelemetryFigures } from './telemetry.js';
 import { machine, sleep, table } from './support.js';
 
-const PARTS = ['queries', 'latency', 'auth', 'limits', 'shaping', 'subscriptions'] as const;
+const PARTS = ['queries', 'latency', 'auth', 'telemetry', 'limits', 'shaping', 'subscriptions'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Args {
@@ -119,6 +120,7 @@ let limits: LimitsReport | null = null;
 let shaping: ShapingReport | null = null;
 let subscriptions: SubscriptionFigures | null = null;
 let auth: AuthFigures | null = null;
+let telemetry: TelemetryFigures | null = null;
 let failed = false;
 
 if (args.parts.includes('queries')) {
@@ -161,6 +163,20 @@ if (args.parts.includes('auth')) {
     }
   });
 }
+if (args.parts.includes('telemetry')) {
+  telemetry = await timed('telemetry', async () => {
+    try {
+      const figures = await runTelemetry({ iterations: args.latency.iterations[0], warmup: args.latency.warmup, env: args.latency.env });
+      console.log('\nTelemetry overhead: page of 100 payouts, metrics or tracing on vs both off\n');
+      console.log(table(telemetryRows(figures)));
+      return figures;
+    } catch (err) {
+      failed = true;
+      console.error('telemetry bench failed:', err);
+      return null;
+    }
+  });
+}
 if (args.parts.includes('limits')) {
   limits = await timed('limits', async () => {
     try {
@@ -190,7 +206,7 @@ if (args.parts.includes('shaping')) {
 const record = () => {
   if (!args.write || failed) return;
   const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
-  writeFileSync(file, renderBenchmarks({ machine: host, shapes, latency, auth, limits, shaping, subscriptions }));
+  writeFileSync(file, renderBenchmarks({ machine: host, shapes, latency, auth, telemetry, limits, shaping, subscriptions }));
   console.log(`\nwrote ${file}`);
 };
 // Recorded before the subscriptions part too, so a slow or failing part loses nothing.

@@ -7,6 +7,7 @@ import { ATTACKED_LATENCY_TARGET, REFUSAL_TARGET_MS, limitsRows, limitsTargetRow
 import { PAGE_LATENCY_MS, shapingRows, type ShapingReport } from './shaping.js';
 import { fixed, markdownTable, ratio, type Machine } from './support.js';
 import { authRows, type AuthFigures } from './auth.js';
+import { telemetryRows, type TelemetryFigures } from './telemetry.js';
 
 /** Whatever bench/subscriptions.ts reports. */
 export type SubscriptionFigures = unknown;
@@ -16,6 +17,7 @@ export interface BenchFigures {
   shapes: ShapeResult[] | null;
   latency: LatencyReport | null;
   auth: AuthFigures | null;
+  telemetry: TelemetryFigures | null;
   limits: LimitsReport | null;
   shaping: ShapingReport | null;
   subscriptions: SubscriptionFigures | null;
@@ -130,6 +132,17 @@ cached until they expire, so after the first request a token costs a map lookup,
 ${markdownTable(authRows(f))}`;
 }
 
+function telemetrySection(f: TelemetryFigures | null): string {
+  if (!f) return '## Metrics and tracing overhead\n\nNot measured in this run.';
+  return `## Metrics and tracing overhead: page of 100 payouts
+
+Three gateway processes on one emulator: metrics and tracing off, Prometheus metrics on (tracing off), and tracing on
+(metrics off; spans batched and posted as OTLP/HTTP to a sink in the bench process); ${f.iterations} requests each,
+interleaved, after warm-up.
+
+${markdownTable(telemetryRows(f))}`;
+}
+
 function limitsSection(report: LimitsReport | null): string {
   if (!report) return '## 4. Document limits under attack\n\nNot measured in this run.';
   const missed = limitsTargetRows(report).slice(1).filter((r) => r[2] === 'MISS').map((r) => r[0]);
@@ -200,7 +213,7 @@ export function renderBenchmarks(f: BenchFigures): string {
   return `# Benchmarks
 
 Produced by \`npm run bench\` (about 2–3 minutes; loopback only; it starts and stops its own processes).
-Run one part with \`npm run bench -- queries\`, \`-- latency\`, \`-- auth\`, \`-- limits\`, \`-- shaping\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
+Run one part with \`npm run bench -- queries\`, \`-- latency\`, \`-- auth\`, \`-- telemetry\`, \`-- limits\`, \`-- shaping\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
 \`--node-env=development\` or \`--cpu-prof\` for variants (variants and partial runs only print; a full run rewrites this file).
 
 ${machineSection(f.machine)}
@@ -210,6 +223,8 @@ ${shapesSection(f.shapes)}
 ${latencySection(f.latency)}
 
 ${authSection(f.auth)}
+
+${telemetrySection(f.telemetry)}
 
 ${subscriptionsSection(f.subscriptions)}
 
