@@ -148,3 +148,21 @@ describe('route templates', () => {
     ['/v1/payouts/po_abc', '/v1/payouts/:id'],
   ])('%s → %s', (path, template) => expect(routeTemplate(path)).toBe(template));
 });
+
+describe('pubsub errors', () => {
+  it('counts the Redis clients’ errors by role', async () => {
+    // Nothing listens on port 1: both pub/sub clients fail to connect, again and again.
+    const h = await createHarness({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    try {
+      let m = await scrape(() => h.fetch('/metrics'));
+      for (let i = 0; i < 50 && m.value('gateway_pubsub_errors_total', { role: 'subscribe' }) === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        m = await scrape(() => h.fetch('/metrics'));
+      }
+      expect(m.value('gateway_pubsub_errors_total', { role: 'publish' })).toBeGreaterThan(0);
+      expect(m.value('gateway_pubsub_errors_total', { role: 'subscribe' })).toBeGreaterThan(0);
+    } finally {
+      await h.close();
+    }
+  });
+});
