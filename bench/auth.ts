@@ -25,7 +25,8 @@ export async function runAuth(opts: { iterations: number; warmup: number; env: R
     const emulator = await spawnServer('emulator', undefined, {});
     children.push(emulator);
     const [open, jwt] = await Promise.all([
-      spawnServer('gateway', emulator.url, opts.env),
+      // Metrics off in both: an open gateway would serve (and collect) them by default, a closed one not.
+      spawnServer('gateway', emulator.url, opts.env, [], { METRICS_ON_MAIN_PORT: 'false' }),
       spawnServer('gateway', emulator.url, opts.env, [], authEnv(issuer, { JWT_JWKS_COOLDOWN_S: '30' })),
     ]);
     children.push(open, jwt);

@@ -3,8 +3,9 @@
  * Parts: queries (upstream calls per query shape), latency (gateway vs direct SDK
  * call), auth (JWT verification's overhead), limits (document limits under attack: time to refusal,
  * upstream calls, a normal query's latency meanwhile), shaping (Stripe's rate limits: coalescing, shaping under
- * twice the rate), subscriptions (bench/subscriptions.ts, when present), graphiql (compression and caching:
- * GraphiQL's first-load and reload bytes, a page of 100 compressed and what that costs). Default: all, and
+ * twice the rate), telemetry (metrics and tracing vs off), subscriptions (bench/subscriptions.ts, when present),
+ * graphiql (compression and caching: GraphiQL's first-load and reload bytes, a page of 100 compressed and what
+ * that costs). Default: all, and
  * BENCHMARKS.md is rewritten with the figures; a partial run only prints.
  * Flags:
  *   --quick                 fewer iterations (a smoke run; figures are noisier)
@@ -21,9 +22,10 @@ import { DEFAULT_SHAPING_OPTIONS, printShaping, runShaping, type ShapingOptions,
 import { renderBenchmarks, type SubscriptionFigures } from './report.js';
 import { authRows, runAuth, type AuthFigures } from './auth.js';
 import { graphiqlLoadRows, graphiqlPageRows, graphiqlTargetRows, runGraphiQL, type GraphiQLFigures } from './graphiql.js';
+import { runTelemetry, telemetryRows, type TelemetryFigures } from './telemetry.js';
 import { machine, sleep, table } from './support.js';
 
-const PARTS = ['queries', 'latency', 'auth', 'limits', 'shaping', 'graphiql', 'subscriptions'] as const;
+const PARTS = ['queries', 'latency', 'auth', 'telemetry', 'limits', 'shaping', 'graphiql', 'subscriptions'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Args {
@@ -122,6 +124,7 @@ let shaping: ShapingReport | null = null;
 let subscriptions: SubscriptionFigures | null = null;
 let auth: AuthFigures | null = null;
 let graphiql: GraphiQLFigures | null = null;
+let telemetry: TelemetryFigures | null = null;
 let failed = false;
 
 if (args.parts.includes('queries')) {
@@ -160,6 +163,20 @@ if (args.parts.includes('auth')) {
     } catch (err) {
       failed = true;
       console.error('auth bench failed:', err);
+      return null;
+    }
+  });
+}
+if (args.parts.includes('telemetry')) {
+  telemetry = await timed('telemetry', async () => {
+    try {
+      const figures = await runTelemetry({ iterations: args.latency.iterations[0], warmup: args.latency.warmup, env: args.latency.env });
+      console.log('\nTelemetry overhead: page of 100 payouts, metrics or tracing on vs both off\n');
+      console.log(table(telemetryRows(figures)));
+      return figures;
+    } catch (err) {
+      failed = true;
+      console.error('telemetry bench failed:', err);
       return null;
     }
   });
@@ -211,7 +228,7 @@ if (args.parts.includes('graphiql')) {
 const record = () => {
   if (!args.write || failed) return;
   const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
-  writeFileSync(file, renderBenchmarks({ machine: host, shapes, latency, auth, limits, shaping, graphiql, subscriptions }));
+  writeFileSync(file, renderBenchmarks({ machine: host, shapes, latency, auth, telemetry, limits, shaping, graphiql, subscriptions }));
   console.log(`\nwrote ${file}`);
 };
 // Recorded before the subscriptions part too, so a slow or failing part loses nothing.

@@ -8,6 +8,7 @@ import { PAGE_LATENCY_MS, shapingRows, type ShapingReport } from './shaping.js';
 import { fixed, markdownTable, ratio, type Machine } from './support.js';
 import { authRows, type AuthFigures } from './auth.js';
 import { graphiqlLoadRows, graphiqlPageRows, graphiqlTargetRows, type GraphiQLFigures } from './graphiql.js';
+import { telemetryRows, type TelemetryFigures } from './telemetry.js';
 
 /** Whatever bench/subscriptions.ts reports. */
 export type SubscriptionFigures = unknown;
@@ -17,6 +18,7 @@ export interface BenchFigures {
   shapes: ShapeResult[] | null;
   latency: LatencyReport | null;
   auth: AuthFigures | null;
+  telemetry: TelemetryFigures | null;
   limits: LimitsReport | null;
   shaping: ShapingReport | null;
   graphiql: GraphiQLFigures | null;
@@ -132,6 +134,17 @@ cached until they expire, so after the first request a token costs a map lookup,
 ${markdownTable(authRows(f))}`;
 }
 
+function telemetrySection(f: TelemetryFigures | null): string {
+  if (!f) return '## Metrics and tracing overhead\n\nNot measured in this run.';
+  return `## Metrics and tracing overhead: page of 100 payouts
+
+Three gateway processes on one emulator: metrics and tracing off, Prometheus metrics on (tracing off), and tracing on
+(metrics off; spans batched and posted as OTLP/HTTP to a sink in the bench process); ${f.iterations} requests each,
+interleaved, after warm-up.
+
+${markdownTable(telemetryRows(f))}`;
+}
+
 function limitsSection(report: LimitsReport | null): string {
   if (!report) return '## 4. Document limits under attack\n\nNot measured in this run.';
   const missed = limitsTargetRows(report).slice(1).filter((r) => r[2] === 'MISS').map((r) => r[0]);
@@ -224,7 +237,7 @@ export function renderBenchmarks(f: BenchFigures): string {
   return `# Benchmarks
 
 Produced by \`npm run bench\` (about 2–3 minutes; loopback only; it starts and stops its own processes).
-Run one part with \`npm run bench -- queries\`, \`-- latency\`, \`-- auth\`, \`-- limits\`, \`-- shaping\`, \`-- graphiql\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
+Run one part with \`npm run bench -- queries\`, \`-- latency\`, \`-- auth\`, \`-- telemetry\`, \`-- limits\`, \`-- shaping\`, \`-- graphiql\` or \`-- subscriptions\`; \`--quick\` for a smoke run,
 \`--node-env=development\` or \`--cpu-prof\` for variants (variants and partial runs only print; a full run rewrites this file).
 
 ${machineSection(f.machine)}
@@ -234,6 +247,8 @@ ${shapesSection(f.shapes)}
 ${latencySection(f.latency)}
 
 ${authSection(f.auth)}
+
+${telemetrySection(f.telemetry)}
 
 ${subscriptionsSection(f.subscriptions)}
 

@@ -42,6 +42,9 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = Object.freeze({
 /** Requests per second per caller and instance (RATE_LIMIT_REQUESTS_PER_S): far above an app's needs, far below a flood. */
 export const DEFAULT_REQUESTS_PER_S = 50;
 
+/** The service name traces carry unless OTEL_SERVICE_NAME says otherwise. */
+export const DEFAULT_SERVICE_NAME = 'stripe-graphql-gateway';
+
 /** Environment variables the gateway reads (only main.ts passes process.env here). */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -97,6 +100,10 @@ const EnvSchema = z.object({
     .optional()
     .transform((v) => v?.split(',').map((p) => p.trim()).filter(Boolean))
     .refine((paths) => paths === undefined || paths.length > 0, 'must name one or more manifest files, comma-separated'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_ON_MAIN_PORT: z.enum(['true', 'false']).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default(DEFAULT_SERVICE_NAME),
 })
   // A request the budget lets through must fit in a principal's window, or it could never run.
   .refine((e) => e.MAX_UPSTREAM_CALLS <= e.RATE_LIMIT_CALLS, {
@@ -192,6 +199,9 @@ export interface Config {
   /** Longest a drain (SIGTERM, stop()) waits for in-flight requests and operations before cutting the rest. */
   readonly shutdownTimeoutMs: number;
   readonly readiness: ReadinessConfig;
+  readonly metrics: MetricsConfig;
+  /** Undefined: no traces (OTEL_EXPORTER_OTLP_ENDPOINT unset). */
+  readonly tracing?: TracingConfig;
 }
 
 /** The documents clients may send by id instead of by text (README, "Trusted documents"). */
@@ -211,6 +221,25 @@ export interface ReadinessConfig {
   readonly upstreamMaxAgeMs: number;
   /** Least time between two probes of the upstream, however often /readyz is asked. */
   readonly probeIntervalMs: number;
+}
+
+/**
+ * Where Prometheus metrics are served. They tell who uses the gateway how much, so they are not
+ * public by default: on the main port only while the gateway is open anyway (the emulator demo,
+ * AUTH_DISABLED) or when asked for; otherwise only on `port`, bound to HOST like the gateway.
+ * Neither: nothing is collected.
+ */
+export interface MetricsConfig {
+  /** A listener of its own serving GET /metrics (0 = any free port). */
+  readonly port?: number;
+  /** GET /metrics on the gateway's own port, unauthenticated. */
+  readonly onMainPort: boolean;
+}
+
+export interface TracingConfig {
+  /** OTLP/HTTP base URL (OTEL_EXPORTER_OTLP_ENDPOINT); spans are posted to `<endpoint>/v1/traces`. */
+  readonly endpoint: string;
+  readonly serviceName: string;
 }
 
 /** The key used against the embedded emulator (any well-formed test key works there). */
@@ -272,6 +301,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     persistedDocuments: persistedDocumentsConfig(e.TRUSTED_DOCUMENTS),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     readiness: Object.freeze({ upstreamMaxAgeMs: e.READINESS_UPSTREAM_MAX_AGE_MS, probeIntervalMs: e.READINESS_PROBE_INTERVAL_MS }),
+    metrics: Object.freeze({
+      port: e.METRICS_PORT,
+      onMainPort: e.METRICS_ON_MAIN_PORT ? e.METRICS_ON_MAIN_PORT === 'true' : auth.open && e.METRICS_PORT === undefined,
+    }),
+    tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT ? Object.freeze({ endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME }) : undefined,
   } satisfies Config);
 }
 

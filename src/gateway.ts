@@ -22,6 +22,13 @@ import { createPersistedDocuments } from './server/persisted-documents.js';
 import { createUpstreamHealth, type UpstreamStatus } from './stripe/health.js';
 import type { ReadinessCheck } from './server/readiness.js';
 import { trackHttpRequests } from './server/http-drain.js';
+import { topicOfChange } from './events/topics.js';
+import { createMetricsServer, METRICS_PATH } from './server/metrics.js';
+import { createMetrics } from './telemetry/metrics.js';
+import { createTracerProvider, createTracing } from './telemetry/tracing.js';
+import { upstreamTelemetry } from './telemetry/stripe-observer.js';
+import { webhookTelemetry } from './telemetry/webhook-observer.js';
+import type { TracerProvider } from '@opentelemetry/api';
 
 export interface GatewayDeps {
   /** Defaults to a pino logger at config.logLevel with the gateway's redaction. */
@@ -34,6 +41,8 @@ export interface GatewayDeps {
   schema?: GraphQLSchema;
   /** Pubsub options, e.g. a Redis channel prefix of the test's own. */
   pubsub?: PubSubOptions;
+  /** Traces go to this provider (e.g. a test's, with an in-memory exporter), whatever config.tracing says. */
+  tracerProvider?: TracerProvider;
 }
 
 export interface Gateway {
@@ -45,8 +54,11 @@ export interface Gateway {
   readonly authenticator: Authenticator;
   /** Live subscriptions, for leak checks and benchmarks. */
   readonly live: { stats(): LiveStats };
-  /** Listens on config.host:config.port (0 = ephemeral); resolves with the base URL. */
-  start(): Promise<{ url: string }>;
+  /**
+   * Listens on config.host:config.port (0 = ephemeral); resolves with the base URL, and the
+   * metrics listener's /metrics URL when config.metrics.port is set.
+   */
+  start(): Promise<{ url: string; metricsUrl?: string }>;
   /**
    * Drains, then stops: /readyz answers 503 at once, no new connection is accepted, SSE streams
    * complete, in-flight HTTP requests and graphql-ws operations finish (each HTTP connection closes
@@ -74,10 +86,26 @@ const REDIS_PING_TIMEOUT_MS = 1_000;
 export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const log = deps.logger ?? createLogger(config.logLevel, undefined, secretsOf(config));
   const redact = createRedactor(secretsOf(config));
-  const stripe = createStripeClient(config, { fetch: deps.fetch ?? deps.emulator?.fetch });
-  const events = createLiveEvents({ config, log, stripe, pubsub: deps.pubsub });
+  // Telemetry: metrics only where they are served (config.metrics), traces only to a provider.
+  const metrics = config.metrics.onMainPort || config.metrics.port !== undefined ? createMetrics({ live: () => liveStats() }) : undefined;
+  const ownTracerProvider = !deps.tracerProvider && config.tracing ? createTracerProvider(config.tracing) : undefined;
+  const tracerProvider = deps.tracerProvider ?? ownTracerProvider;
+  const tracing = tracerProvider && createTracing(tracerProvider);
+  const metricsServer = metrics && config.metrics.port !== undefined ? createMetricsServer(metrics) : undefined;
+
+  const stripe = createStripeClient(config, { fetch: deps.fetch ?? deps.emulator?.fetch, observer: upstreamTelemetry(metrics, tracing) });
+  const events = createLiveEvents({
+    config,
+    log,
+    stripe,
+    pubsub: { ...deps.pubsub, onError: metrics && ((role) => metrics.pubsubError(role)) },
+    webhooks: webhookTelemetry(metrics, tracing),
+  });
   // Subscribers asking the same thing share one stream; the gateway's schema runs each event with loaders of its own.
-  const shared = createSharedSubscriptions(deps.schema ? {} : { eventContext });
+  const shared = createSharedSubscriptions<Parameters<typeof eventContext>[1]>({
+    ...(deps.schema ? {} : { eventContext }),
+    onDelivered: metrics && ((event, subscribers) => metrics.delivered(topicOfChange(event) ?? 'other', subscribers)),
+  });
   const authenticator = createAuthenticator(config.auth);
   const persistedDocuments = createPersistedDocuments(config.persistedDocuments, config.documentLimits.maxLength);
   const rateLimiter = createRateLimiter(config, log, { keyPrefix: deps.pubsub?.channelPrefix ?? DEFAULT_KEY_PREFIX });
@@ -115,12 +143,15 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     draining: draining.signal,
     readinessChecks,
     plugins: [...events.plugins, shared.plugin],
+    metrics,
+    tracing,
   });
   const httpServer = createServer(yoga);
   const ws = attachGraphQLWs(httpServer, yoga, { authenticator, corsOrigins: config.corsOrigins, sharedSubscriptions: shared, persistedDocuments, hostAllowed: hostCheck(authenticator.open, config.host) });
 
   const requests = trackHttpRequests(httpServer);
 
+  const liveStats = (): LiveStats => ({ subscribers: shared.subscriberCount(), listeners: events.listenerCount(), wsClients: ws.clientCount() });
   let stopping: Promise<void> | undefined;
 
   return {
@@ -128,20 +159,13 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
     httpServer,
     log,
     authenticator,
-    live: { stats: () => ({ subscribers: shared.subscriberCount(), listeners: events.listenerCount(), wsClients: ws.clientCount() }) },
+    live: { stats: liveStats },
     start: async () => {
-      const started = await new Promise<{ url: string }>((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(config.port, config.host, () => {
-          httpServer.off('error', reject);
-          const { port } = httpServer.address() as AddressInfo;
-          const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-          resolve({ url: `http://${host}:${port}` });
-        });
-      });
+      const started = { url: await listen(httpServer, config.port, config.host) };
       // Registers the webhook endpoint with the emulator (emulator mode) and starts the events poller, if configured.
       await events.start({ url: started.url, stripe, requestOptions: platformOptions });
-      return started;
+      if (!metricsServer || config.metrics.port === undefined) return started;
+      return { ...started, metricsUrl: `${await listen(metricsServer, config.metrics.port, config.host)}${METRICS_PATH}` };
     },
     stop: () =>
       (stopping ??= (async () => {
@@ -155,7 +179,26 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
         await events.stop();
         await rateLimiter.close();
         upstream.close();
+        // Scraped until the drain is over.
+        if (metricsServer?.listening) {
+          metricsServer.closeAllConnections();
+          await new Promise((resolve) => metricsServer.close(resolve));
+        }
         await yoga.dispose();
+        // Sends the spans still batched.
+        await ownTracerProvider?.shutdown();
       })()),
   };
+}
+
+/** Listens on host:port (0 = ephemeral); resolves with the base URL. */
+function listen(server: Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const { port: bound } = server.address() as AddressInfo;
+      resolve(`http://${host.includes(':') ? `[${host}]` : host}:${bound}`);
+    });
+  });
 }

@@ -37,7 +37,7 @@ if (loaded.mode === 'emulator') {
 }
 
 const gateway = createGateway(config, { logger: log });
-const { url } = await gateway.start();
+const { url, metricsUrl } = await gateway.start();
 
 const upstream = emulator
   ? `emulator at ${emulator.url} (demo data, clock ×${config.emulatorSpeed})`
@@ -57,6 +57,8 @@ process.stdout.write(
     '  Stripe GraphQL gateway',
     `  GraphQL + GraphiQL  ${url}/graphql`,
     `  Health              ${url}/healthz (liveness), ${url}/readyz (readiness)`,
+    `  Metrics             ${metricsUrl ?? (config.metrics.onMainPort ? `${url}/metrics` : 'not served (set METRICS_PORT)')}`,
+    `  Traces              ${config.tracing ? `OTLP/HTTP to ${config.tracing.endpoint} as ${config.tracing.serviceName}` : 'off (set OTEL_EXPORTER_OTLP_ENDPOINT)'}`,
     `  Upstream            ${upstream}`,
     `  Access              ${access}`,
     `  Browser origins     ${origins}`,

@@ -107,6 +107,8 @@ describe('architecture', () => {
     expect(graph.get('schema')?.has('planning')).toBe(true);
     expect(graph.get('planning')?.has('stripe')).toBe(true);
     for (const lower of ['stripe', 'planning']) expect([...(graph.get(lower)?.keys() ?? [])].filter((to) => to !== 'stripe')).toEqual([]);
+    // Telemetry is a leaf: the folders that report to it import it (or gateway.ts wires them), never the reverse.
+    expect([...(graph.get('telemetry')?.keys() ?? [])]).toEqual([]);
   });
 
   it('src/stripe is the SDK layer: no GraphQL, no schema, no request context', () => {

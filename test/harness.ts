@@ -39,6 +39,8 @@ export interface Harness {
   readonly config: Config;
   /** Gateway base URL ('http://127.0.0.1:port', or a placeholder origin in-process). */
   readonly url: string;
+  /** The METRICS_PORT listener's /metrics URL (loopback, with METRICS_PORT set). */
+  readonly metricsUrl?: string;
   /** Every log line the gateway wrote, as raw JSON text. */
   readonly logs: string[];
   /** A request to the gateway over the harness' transport. */
@@ -79,6 +81,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
 
   let gateway: Gateway;
   let url: string;
+  let metricsUrl: string | undefined;
   let config: Config;
   if (transport === 'loopback') {
     const { url: emulatorUrl } = await emulator.listen(0, '127.0.0.1');
@@ -91,7 +94,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       ...opts.env,
     });
     gateway = createGateway(config, { logger: createLogger(config.logLevel, sink, secretsOf(config)), schema: opts.schema });
-    ({ url } = await gateway.start());
+    ({ url, metricsUrl } = await gateway.start());
   } else {
     config = loadConfig({ STRIPE_MAX_NETWORK_RETRIES: '0', LOG_LEVEL: 'debug', ...NO_RATE_LIMIT, ...opts.env });
     gateway = createGateway(config, { logger: createLogger(config.logLevel, sink, secretsOf(config)), emulator, schema: opts.schema });
@@ -106,6 +109,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     gateway,
     config,
     url,
+    metricsUrl,
     logs,
     fetch: send,
     async gql(query, variables, headers = {}) {

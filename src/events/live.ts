@@ -8,6 +8,7 @@ import { createEventIngest, createOwnChanges, type EventIngest, type OwnChanges,
 import { RETRIEVE } from '../stripe/loaders.js';
 import { registerWebhookEndpoint, useStripeWebhooks } from './webhook.js';
 import { startEventPoller, type EventPoller } from './poller.js';
+import type { WebhookObserver } from '../telemetry/webhook-observer.js';
 
 /**
  * Where live subscriptions' events come from, wired once per gateway: the pubsub
@@ -46,7 +47,7 @@ function refetchWith(stripe: Stripe, config: Config): Refetch {
   };
 }
 
-export function createLiveEvents(deps: { config: Config; log: Logger; stripe: Stripe; pubsub?: PubSubOptions }): LiveEvents {
+export function createLiveEvents(deps: { config: Config; log: Logger; stripe: Stripe; pubsub?: PubSubOptions; webhooks?: WebhookObserver }): LiveEvents {
   const { config, log } = deps;
   const handle = createPubSub(config, log, deps.pubsub);
   const gate = handle.redis ? createRedisEventGate(handle.redis, handle.keyPrefix) : createEventGate();
@@ -58,7 +59,7 @@ export function createLiveEvents(deps: { config: Config; log: Logger; stripe: St
 
   return {
     pubsub: handle.pubsub,
-    plugins: [useStripeWebhooks({ secrets: () => webhookSecrets, ingest, log, maxBytes: config.webhookMaxBytes })],
+    plugins: [useStripeWebhooks({ secrets: () => webhookSecrets, ingest, log, maxBytes: config.webhookMaxBytes, observe: deps.webhooks })],
     ingest,
     changes,
     async start({ url, stripe, requestOptions = {} }) {

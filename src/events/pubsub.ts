@@ -37,6 +37,8 @@ export interface PubSubOptions {
    * Default DEFAULT_KEY_PREFIX.
    */
   channelPrefix?: string;
+  /** Told about every error of a Redis client (metrics). */
+  onError?: (role: 'publish' | 'subscribe') => void;
 }
 
 /** The slice of EventTarget yoga's pubsub uses. */
@@ -57,7 +59,10 @@ export function createPubSub(config: Config, log: Logger, opts: PubSubOptions = 
   const publishClient = new Redis(config.redisUrl);
   const subscribeClient = new Redis(config.redisUrl);
   for (const [role, client] of [['publish', publishClient], ['subscribe', subscribeClient]] as const) {
-    client.on('error', (err: Error) => log.error({ err: err.message, role }, 'redis pubsub client error'));
+    client.on('error', (err: Error) => {
+      log.error({ err: err.message, role }, 'redis pubsub client error');
+      opts.onError?.(role);
+    });
   }
   const redisTarget = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
   let open = true;

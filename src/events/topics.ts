@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import type { ResourceTypes } from '../stripe/resources.js';
 
 /** What travels on the pubsub: a Stripe event reduced to what subscribers need. */
 export interface ObjectChange<T> {
@@ -23,4 +24,18 @@ export interface Topics {
   refund: [ObjectChange<Stripe.Refund>];
   transfer: [ObjectChange<Stripe.Transfer>];
   outboundPayment: [ObjectChange<Stripe.Treasury.OutboundPayment>];
+}
+
+/** The topic of each topic's objects, by Stripe's `object` field. */
+export const TOPIC_OF_OBJECT: { readonly [T in keyof Topics as ResourceTypes[T]['object']]: T } = {
+  payout: 'payout',
+  refund: 'refund',
+  transfer: 'transfer',
+  'treasury.outbound_payment': 'outboundPayment',
+};
+
+/** The topic a change travelled on, from its object; undefined for anything else. */
+export function topicOfChange(change: unknown): keyof Topics | undefined {
+  const object = (change as Partial<ObjectChange<{ object?: unknown }>> | null)?.object?.object;
+  return typeof object === 'string' && Object.hasOwn(TOPIC_OF_OBJECT, object) ? TOPIC_OF_OBJECT[object as keyof typeof TOPIC_OF_OBJECT] : undefined;
 }

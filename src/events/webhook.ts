@@ -3,6 +3,8 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { EventIngest } from './ingest.js';
 import { declaresMoreThan, readTextWithin } from './bounded-body.js';
+import type { WebhookOutcome } from '../telemetry/metrics.js';
+import type { WebhookObserver } from '../telemetry/webhook-observer.js';
 
 export const WEBHOOK_PATH = '/webhooks/stripe';
 
@@ -18,7 +20,18 @@ export interface WebhookPluginOptions {
   toleranceSeconds?: number;
   /** Largest body read, in bytes (Stripe's events are a few KB). */
   maxBytes: number;
+  /** Told about every delivery (metrics, a span). */
+  observe?: WebhookObserver;
 }
+
+/** The outcome a refusal counts as, by the error `type` the receiver answers with. */
+const REFUSAL_OUTCOMES: Record<string, WebhookOutcome> = {
+  missing_signature: 'bad_signature',
+  invalid_signature: 'bad_signature',
+  malformed_body: 'malformed',
+  payload_too_large: 'too_large',
+  not_configured: 'not_configured',
+};
 
 /** The signature's timestamp (`t=` in Stripe-Signature), in unix seconds; null if absent. */
 function signedAt(header: string): number | null {
@@ -46,12 +59,14 @@ export function useStripeWebhooks(opts: WebhookPluginOptions): Plugin {
             headers: { 'content-type': 'application/json', ...headers },
           }),
         );
+      if (request.method !== 'POST') return reply(405, { error: { type: 'method_not_allowed', message: 'POST only' } }, { allow: 'POST' });
+      const delivery = opts.observe?.(request.headers);
       const fail = (status: number, type: string, message: string) => {
         opts.log.warn({ status, type, message }, 'stripe webhook rejected');
+        delivery?.end(REFUSAL_OUTCOMES[type] ?? 'malformed');
         reply(status, { error: { type, message } });
       };
 
-      if (request.method !== 'POST') return reply(405, { error: { type: 'method_not_allowed', message: 'POST only' } }, { allow: 'POST' });
       const tooLarge = () => fail(413, 'payload_too_large', `The body is larger than ${opts.maxBytes} bytes.`);
       if (declaresMoreThan(request, opts.maxBytes)) return tooLarge();
       const header = request.headers.get('stripe-signature');
@@ -79,13 +94,15 @@ export function useStripeWebhooks(opts: WebhookPluginOptions): Plugin {
 
       let outcome;
       try {
-        outcome = await opts.ingest(event);
+        outcome = await (delivery ? delivery.run(() => opts.ingest(event)) : opts.ingest(event));
       } catch (err) {
         // E.g. Redis unreachable: a 5xx makes Stripe deliver the event again later.
         opts.log.error({ err: (err as Error).message, eventId: event.id }, 'stripe webhook not processed');
+        delivery?.end('error', event);
         return reply(503, { error: { type: 'unavailable', message: 'The event could not be processed now; it will be retried.' } });
       }
       opts.log.debug({ eventId: event.id, type: event.type, outcome }, 'stripe webhook received');
+      delivery?.end(outcome, event);
       reply(200, { received: true, outcome });
     },
     onResponse({ request, response }) {

@@ -4,7 +4,7 @@ import { builder } from './builder.js';
 import { assertIdOf } from './node.js';
 import { toEnumValue, type StripeEnum } from './enums.js';
 import type { Context } from '../context.js';
-import type { ObjectChange, Topics } from '../events/topics.js';
+import { TOPIC_OF_OBJECT, type ObjectChange, type Topics } from '../events/topics.js';
 import { createLoaders, KIND_TYPE_NAMES, type Loaders } from '../stripe/loaders.js';
 import type { ResourceKind, ResourceTypes } from '../stripe/resources.js';
 
@@ -96,14 +96,6 @@ export function statusFilter(type: StripeEnum, statuses: readonly string[] | nul
   const wanted = new Set(statuses);
   return (status) => wanted.has(toEnumValue(type, status));
 }
-
-/** The topic of each topic's objects, by Stripe's `object` field. */
-const TOPIC_OF_OBJECT: { readonly [T in Topic as ResourceTypes[T]['object']]: T } = {
-  payout: 'payout',
-  refund: 'refund',
-  transfer: 'transfer',
-  'treasury.outbound_payment': 'outboundPayment',
-};
 
 /**
  * The context each delivered event is executed with (the shared subscriptions' `eventContext`).

@@ -44,6 +44,8 @@ export interface SharedSubscriptionsOptions<Event> {
    * would run every event with it). Without it, every event is executed with the stream's context.
    */
   eventContext?: (context: Context, event: Event) => Context;
+  /** Told after each event is delivered, with how many subscribers received it (metrics). */
+  onDelivered?: (event: Event, subscribers: number) => void;
 }
 
 type Result = ExecutionResult;
@@ -147,6 +149,7 @@ class SharedStream {
     private readonly eventContext: (context: Context, event: unknown) => Context,
     private readonly counts: { subscribers: number },
     private readonly onClosed: () => void,
+    private readonly onDelivered: ((event: unknown, subscribers: number) => void) | undefined,
   ) {}
 
   join(write: DirectWrite | undefined): Subscriber {
@@ -175,6 +178,7 @@ class SharedStream {
         let serialized: string | undefined;
         const json = () => (serialized ??= JSON.stringify(delivered));
         for (const subscriber of this.subscribers) subscriber.deliver(delivered, json);
+        this.onDelivered?.(next.value, this.subscribers.size);
       }
     } catch (err) {
       failure = { err };
@@ -226,9 +230,16 @@ export function createSharedSubscriptions<Event = unknown>(opts: SharedSubscript
         refused = events;
         return undefined;
       }
-      return new SharedStream(events, args, eventContext, counts, () => {
-        if (byKey.get(key) === started) byKey.delete(key);
-      });
+      return new SharedStream(
+        events,
+        args,
+        eventContext,
+        counts,
+        () => {
+          if (byKey.get(key) === started) byKey.delete(key);
+        },
+        opts.onDelivered as ((event: unknown, subscribers: number) => void) | undefined,
+      );
     });
     byKey.set(key, started);
     let stream: SharedStream | undefined;

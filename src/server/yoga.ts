@@ -41,6 +41,10 @@ import { useIncrementalDelivery } from './incremental-delivery.js';
 import { READY_PATH, useReadiness, type ReadinessCheck } from './readiness.js';
 import { useSubscriptionsEndOnDrain } from './stream-drain.js';
 import { useUnservedStreamsEnded } from './unserved-streams.js';
+import { METRICS_PATH, useGatewayMetrics } from './metrics.js';
+import { useTracing } from './tracing.js';
+import type { GatewayMetrics } from '../telemetry/metrics.js';
+import type { GatewayTracing } from '../telemetry/tracing.js';
 
 export interface GatewayYogaOptions {
   config: Config;
@@ -66,6 +70,10 @@ export interface GatewayYogaOptions {
   readinessChecks: readonly ReadinessCheck[];
   /** Extra plugins (webhook route, ...), run before the gateway's own. */
   plugins?: Plugin[];
+  /** Prometheus metrics; undefined: none collected. Served at /metrics when config.metrics.onMainPort. */
+  metrics?: GatewayMetrics;
+  /** Undefined: no traces. */
+  tracing?: GatewayTracing;
 }
 
 export type GatewayYoga = YogaServerInstance<Record<string, unknown>, Context>;
@@ -113,6 +121,8 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
   const { config, schema, stripe, pubsub, changes, log, authenticator } = opts;
   const platformOptions: Stripe.RequestOptions = config.stripeAccount ? { stripeAccount: config.stripeAccount } : {};
   const graphqlEndpoint = '/graphql';
+  const servesMetrics = opts.metrics !== undefined && config.metrics.onMainPort;
+  const metered = opts.metrics && useGatewayMetrics(opts.metrics, { endpoint: servesMetrics && METRICS_PATH, graphqlEndpoint });
   const verified: VerifiedPrincipals = new WeakMap();
   const planner = createQueryPlanner();
   /**
@@ -176,12 +186,14 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
     plugins: [
       // First: every plugin sees HEAD as a GET, and the body is dropped before compression.
       useHeadAsGet(),
-      useKnownRoutes([graphqlEndpoint, HEALTH_PATH, READY_PATH, opts.webhookPath, ...(graphiql?.paths ?? [])]),
+      useKnownRoutes([graphqlEndpoint, HEALTH_PATH, READY_PATH, opts.webhookPath, ...(graphiql?.paths ?? []), ...(servesMetrics ? [METRICS_PATH] : [])]),
       // Like /healthz, answered whatever the Host (an orchestrator's probe names the pod's address).
       useReadiness({ draining: opts.draining, checks: opts.readinessChecks }),
       useHostCheck(hostCheck(authenticator.open, config.host)),
       // GraphiQL's page is public (its operations are not): before authentication and request rates.
       ...(graphiql ? [graphiql.plugin] : []),
+      // First of the envelop plugins: it starts each operation's clock and sees what the gates refuse.
+      ...(metered ? [metered.before] : []),
       useJsonOnlyPosts(graphqlEndpoint),
       useAuthentication({ authenticator, graphqlEndpoint, verified }),
       useRequestRate({ perSecond: config.requestsPerSecond, graphqlEndpoint, verified }),
@@ -200,7 +212,11 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       // Before anything compiles or executes a document (graphql-ws validates through the same envelop).
       useDocumentLimits(config.documentLimits),
       useCompiledQueries(log),
+      // After jit, which replaces execute and would drop the span's context set before it.
+      ...(opts.tracing ? [useTracing(opts.tracing)] : []),
       useGatewayErrors(),
+      // After the error mapping: results are recorded with the codes clients see.
+      ...(metered ? [metered.after] : []),
       useCredentialExpiry(),
       useSubscriptionsEndOnDrain(opts.draining),
       useUnservedStreamsEnded(),

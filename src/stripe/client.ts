@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import type { Config } from '../config.js';
 import { createShapingHttpClient } from './shaper.js';
+import type { UpstreamObserver } from './observer.js';
 
 /** Where the SDK sends requests when config.stripeApiBase points at a Stripe-compatible server. */
 function upstreamAddress(base: string): Pick<Stripe.StripeConfig, 'host' | 'port' | 'protocol'> {
@@ -27,7 +28,7 @@ function upstreamAddress(base: string): Pick<Stripe.StripeConfig, 'host' | 'port
  * client, to config.stripeApiBase or api.stripe.com. Either way every call passes the
  * shaper (rate, 429 backoff, coalesced reads): one per client, so one per gateway.
  */
-export function createStripeClient(config: Config, opts: { fetch?: typeof fetch } = {}): Stripe {
+export function createStripeClient(config: Config, opts: { fetch?: typeof fetch; observer?: UpstreamObserver } = {}): Stripe {
   const transport = opts.fetch ? Stripe.createFetchHttpClient(opts.fetch) : Stripe.createNodeHttpClient();
   return new Stripe(config.stripeSecretKey, {
     apiVersion: Stripe.API_VERSION,
@@ -35,7 +36,11 @@ export function createStripeClient(config: Config, opts: { fetch?: typeof fetch 
     timeout: config.timeoutMs,
     telemetry: false,
     appInfo: { name: 'stripe-graphql-gateway' },
-    httpClient: createShapingHttpClient(transport, { maxRequestsPerSecond: config.maxRequestsPerSecond, maxQueueMs: config.maxQueueMs }),
+    httpClient: createShapingHttpClient(transport, {
+      maxRequestsPerSecond: config.maxRequestsPerSecond,
+      maxQueueMs: config.maxQueueMs,
+      observer: opts.observer,
+    }),
     ...(!opts.fetch && config.stripeApiBase ? upstreamAddress(config.stripeApiBase) : {}),
   });
 }

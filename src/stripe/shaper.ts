@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { createRateWindow } from './rate-window.js';
+import { routeTemplate, type UpstreamAttempt, type UpstreamCall, type UpstreamObserver } from './observer.js';
 
 type HttpClient = Stripe.HttpClient;
 type HttpResponse = Stripe.HttpClientResponse;
@@ -11,6 +12,8 @@ export interface ShapingOptions {
   maxRequestsPerSecond: number;
   /** Longest a call may wait here (for a start time, or backing off after 429s) before it is refused. */
   maxQueueMs: number;
+  /** Told about every request sent to Stripe (metrics, traces). */
+  observer?: UpstreamObserver;
 }
 
 /** `type` of the error body the shaper answers with when a call would wait longer than maxQueueMs. */
@@ -97,6 +100,12 @@ function discard(res: HttpResponse): void {
   );
 }
 
+/** The request with `extra` headers added (a copy: the SDK reuses its headers object for its own retries). */
+function withHeaders(request: Request, extra: Readonly<Record<string, string>>): Request {
+  const [host, port, path, method, headers, ...rest] = request;
+  return [host, port, path, method, { ...headers, ...extra }, ...rest];
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Timers may fire a little early; a start time is a promise to Stripe's window, so wait it out fully. */
@@ -136,16 +145,41 @@ export function createShapingHttpClient(inner: HttpClient, options: ShapingOptio
   const starts = createRateWindow(options.maxRequestsPerSecond);
   const inflight = new Map<string, SharedRead>();
 
+  const { observer } = options;
+
+  /** One attempt on the wire, reported to the observer when there is one. */
+  async function attempt(request: Request, observed: UpstreamAttempt | undefined): Promise<HttpResponse> {
+    if (!observed) return inner.makeRequest(...request);
+    try {
+      return await inner.makeRequest(...(Object.keys(observed.headers).length ? withHeaders(request, observed.headers) : request));
+    } catch (err) {
+      observed.failed(err);
+      throw err;
+    }
+  }
+
   async function send(request: Request): Promise<HttpResponse> {
     const deadline = performance.now() + options.maxQueueMs;
+    const call: UpstreamCall | undefined = observer && { method: request[3], route: routeTemplate(request[2]) };
     for (let retries = 0; ; retries++) {
       const at = starts.reserve(deadline);
-      if (at === null) return queueFull();
+      if (at === null) {
+        if (observer && call) observer.queueFull(call);
+        return queueFull();
+      }
       if (at > performance.now()) await waitUntil(at);
-      const res = await inner.makeRequest(...request);
-      if (res.getStatusCode() !== 429) return res;
+      const observed = observer && call ? observer.attempt(call) : undefined;
+      const res = await attempt(request, observed);
+      const status = res.getStatusCode();
+      const requestId = observed && header(res.getHeaders(), 'request-id');
+      if (status !== 429) {
+        observed?.answered(status, requestId, false);
+        return res;
+      }
       const delay = retries < MAX_RATE_LIMIT_RETRIES ? backoffMs(res.getHeaders(), retries) : null;
-      if (delay === null || performance.now() + delay > deadline) return finalRateLimited(res);
+      const retrying = delay !== null && performance.now() + delay <= deadline;
+      observed?.answered(status, requestId, retrying);
+      if (!retrying) return finalRateLimited(res);
       discard(res);
       // Stripe throttles the whole account: every call waits, not only this one.
       starts.pause(performance.now() + delay);
