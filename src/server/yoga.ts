@@ -130,7 +130,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
     // Liveness: yoga answers 200 before any other plugin, so it is cheap and independent of Stripe.
     healthCheckEndpoint: HEALTH_PATH,
     landingPage: false,
-    graphiql: graphiqlOptions,
+    graphiql: graphiqlOptions(config),
     renderGraphiQL: createGraphiQLRenderer(),
     // Yoga logs masked errors with this logger; pino's methods fit its interface.
     logging: log,
