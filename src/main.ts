@@ -72,7 +72,7 @@ process.stdout.write(
 function trafficLine(c: Config): string {
   if (!c.emulatorTraffic) return 'no demo traffic (EMULATOR_TRAFFIC=0)';
   const interval = trafficIntervalMs(c.emulatorSpeed);
-  return interval === null ? 'demo traffic waits for the frozen clock' : `demo traffic: new payouts, outbound payments and refunds every ${Math.round(interval / 1000)} s`;
+  return interval === null ? 'demo traffic: one step, then one per 10 minutes the frozen clock is advanced' : `demo traffic: new payouts, outbound payments and refunds every ${Math.round(interval / 1000)} s`;
 }
 
 let stopping = false;
