@@ -20,9 +20,9 @@ export interface ChangeMaker {
  * After a successful write: caches the fresh object for the rest of the request (nested
  * selections read the new state) and tells subscribers, with the Stripe event type the change
  * corresponds to. Stripe's own event for the same change is then recognised as a duplicate (and
- * vice versa, see ingest.ts). The change is dated by Stripe's answer (its `Date`), so it sorts with
- * Stripe's own events by `occurredAt` whatever the gateway's clock says. Not awaited: the write has happened, and a pubsub failure must not
- * turn it into an error.
+ * vice versa, see ingest.ts). The change is dated by Stripe's answer (its `Date`), so it sorts
+ * with Stripe's own events by `occurredAt` whatever the gateway's clock says. Not awaited: the
+ * write has happened, and a pubsub failure must not turn it into an error.
  */
 export function settle<K extends keyof Topics & ResourceKind>(by: ChangeMaker, kind: K, eventType: string, object: ResourceTypes[K]): void {
   by.loaders.prime(kind, object);
