@@ -300,14 +300,18 @@ function liveNote(config: Config): string {
   if (config.mode !== 'emulator') {
     return comment("Events come from Stripe's webhooks (POST /webhooks/stripe) and from this\ngateway's own mutations.");
   }
-  const interval = config.emulatorTraffic ? trafficIntervalMs(config.emulatorSpeed) : null;
-  if (interval === null) {
+  if (!config.emulatorTraffic) {
     return comment(
-      `The demo emulator's clock runs ×${config.emulatorSpeed} and it makes no traffic of its own:\nevents come from your mutations and from the demo data's next transitions.`,
+      `The demo emulator makes no traffic of its own (EMULATOR_TRAFFIC=0): events come from\nyour mutations and the demo data's next transitions (its clock runs ×${config.emulatorSpeed}).`,
     );
   }
+  const interval = trafficIntervalMs(config.emulatorSpeed);
+  if (interval === null) {
+    return comment('The demo emulator\'s clock is frozen (EMULATOR_SPEED=0): events come from your\nmutations, and from its objects as POST /_emulator/clock/advance moves the clock.');
+  }
+  const every = Math.round(interval / 1000);
   return comment(
-    `The demo emulator makes new payouts, outbound payments and refunds every\n${Math.round(interval / 1000)} s and its clock (×${config.emulatorSpeed}) moves them on (instant payouts are\npaid 30 emulated minutes later): the first event comes within seconds.`,
+    `The demo emulator makes new payouts, outbound payments and refunds every\n${every} s and its clock (×${config.emulatorSpeed}) moves them on (instant payouts are\npaid 30 emulated minutes later): an event comes within ${every} s.`,
   );
 }
 

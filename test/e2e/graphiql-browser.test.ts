@@ -54,9 +54,9 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('opens with a tab per example; the Cancel a payout tab cancels a pending payout pasted into its variables', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
-    // A first visit: GraphiQL keeps the previous test's tabs in local storage.
-    await page.goto(`${h.url}/graphql`);
-    await page.evaluate(() => localStorage.clear());
+    // A first visit: GraphiQL keeps the previous test's tabs in local storage (and writes them back as it unloads).
+    await page.goto('about:blank');
+    await page.addInitScript(() => localStorage.clear());
     await page.goto(`${h.url}/graphql`);
     const tabs = page.locator('.graphiql-tab-button');
     await expect.poll(() => tabs.allTextContents(), { timeout: 20_000 }).toEqual(['RecentPayouts', 'PendingPayouts', 'PaymentAccounts', 'LivePayouts']);

@@ -126,7 +126,8 @@ describe('GraphiQL options', () => {
   it("the Live tab says what to expect: the demo's traffic, or Stripe's webhooks", () => {
     const demo = exampleTabs(loadConfig({}))[3].query;
     expect(demo).toContain('makes new payouts, outbound payments and refunds every\n# 20 s');
-    expect(exampleTabs(loadConfig({ EMULATOR_TRAFFIC: '0' }))[3].query).toContain('makes no traffic of its own');
+    expect(exampleTabs(loadConfig({ EMULATOR_TRAFFIC: '0' }))[3].query).toContain('makes no traffic of its own (EMULATOR_TRAFFIC=0)');
+    expect(exampleTabs(loadConfig({ EMULATOR_SPEED: '0' }))[3].query).toContain('clock is frozen');
     expect(exampleTabs(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x', AUTH_DISABLED: 'true' }))[3].query).toContain("Stripe's webhooks");
   });
 });
