@@ -62,6 +62,7 @@ const EnvSchema = z.object({
   STRIPE_MAX_QUEUE_MS: z.coerce.number().int().min(0).default(10_000),
   EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(12111),
   EMULATOR_SPEED: z.coerce.number().min(0).default(60),
+  EMULATOR_TRAFFIC: z.enum(['1', '0', 'true', 'false']).default('1'),
   REDIS_URL: z.string().url().optional(),
   EVENTS_POLL_INTERVAL_MS: z.coerce.number().int().positive().optional(),
   WEBHOOK_MAX_BYTES: z.coerce.number().int().positive().default(1_048_576),
@@ -175,6 +176,8 @@ export interface Config {
   readonly maxQueueMs: number;
   readonly emulatorPort: number;
   readonly emulatorSpeed: number;
+  /** Emulator mode: the embedded emulator keeps a little demo traffic going (new payouts, refunds, outbound payments). */
+  readonly emulatorTraffic: boolean;
   readonly redisUrl?: string;
   readonly eventsPollIntervalMs?: number;
   /** Largest webhook body read; a larger one is refused with 413 (by Content-Length, or while it streams in). */
@@ -278,6 +281,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxQueueMs: e.STRIPE_MAX_QUEUE_MS,
     emulatorPort: e.EMULATOR_PORT,
     emulatorSpeed: e.EMULATOR_SPEED,
+    emulatorTraffic: e.EMULATOR_TRAFFIC === '1' || e.EMULATOR_TRAFFIC === 'true',
     redisUrl: e.REDIS_URL,
     eventsPollIntervalMs: e.EVENTS_POLL_INTERVAL_MS,
     webhookMaxBytes: e.WEBHOOK_MAX_BYTES,

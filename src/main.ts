@@ -9,6 +9,7 @@ import { createGateway } from './gateway.js';
 import { createLogger } from './server/logger.js';
 import { createEmulator, type Emulator } from './emulator/index.js';
 import { SEED_DAYS } from './emulator/seed.js';
+import { trafficIntervalMs } from './emulator/traffic.js';
 
 let loaded: Config;
 try {
@@ -38,9 +39,11 @@ if (loaded.mode === 'emulator') {
 
 const gateway = createGateway(config, { logger: log });
 const { url, metricsUrl } = await gateway.start();
+// Once the gateway has registered its webhook endpoint, so subscribers see the traffic's events.
+if (emulator && config.emulatorTraffic) emulator.startTraffic();
 
 const upstream = emulator
-  ? `emulator at ${emulator.url} (demo data, clock ×${config.emulatorSpeed})`
+  ? `emulator at ${emulator.url} (demo data, clock ×${config.emulatorSpeed}, ${trafficLine(config)})`
   : config.stripeApiBase
     ? `Stripe-compatible server at ${config.stripeApiBase} (${config.live ? 'live' : 'test'} key)`
     : `Stripe (${config.live ? 'live' : 'test'} mode)${config.stripeAccount ? ` as ${config.stripeAccount}` : ''}`;
@@ -66,6 +69,13 @@ process.stdout.write(
     '',
   ].join('\n') + '\n',
 );
+
+/** What the demo traffic will do, for the banner. */
+function trafficLine(c: Config): string {
+  if (!c.emulatorTraffic) return 'no demo traffic (EMULATOR_TRAFFIC=0)';
+  const interval = trafficIntervalMs(c.emulatorSpeed);
+  return interval === null ? 'demo traffic: one step, then one per 10 minutes the frozen clock is advanced' : `demo traffic: new payouts, outbound payments and refunds every ${Math.round(interval / 1000)} s`;
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -7,6 +7,8 @@ const EnvSchema = z.object({
   SEED: z.enum(['demo', 'none']).default('demo'),
   /** Real-time clock speed; 0: the clock moves only when told. */
   SPEED: z.coerce.number().finite().min(0).default(1),
+  /** Demo traffic (see traffic.ts): off unless asked. */
+  TRAFFIC: z.enum(['1', '0', 'true', 'false']).default('0'),
 });
 
 export interface EmulatorConfig {
@@ -16,6 +18,8 @@ export interface EmulatorConfig {
   readonly seed: 'demo' | 'none';
   /** Emulated seconds per real second; 0: the clock moves only through the admin API. */
   readonly speed: number;
+  /** Keeps a little demo traffic going (new payouts, refunds, outbound payments). */
+  readonly traffic: boolean;
 }
 
 /** Parses the environment once; an empty variable counts as unset. Throws a readable error listing every bad variable. */
@@ -27,5 +31,5 @@ export function loadEmulatorConfig(env: Record<string, string | undefined>): Emu
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  return Object.freeze({ port: e.PORT, host: e.HOST, seed: e.SEED, speed: e.SPEED });
+  return Object.freeze({ port: e.PORT, host: e.HOST, seed: e.SEED, speed: e.SPEED, traffic: e.TRAFFIC === '1' || e.TRAFFIC === 'true' });
 }

@@ -51,6 +51,17 @@ export interface ApiDeps {
  * Every failure becomes Stripe's error envelope; nothing escapes as a crash.
  */
 export function createApi(deps: ApiDeps): (req: EmulatorRequest) => Promise<EmulatorResponse> {
+  const handle = createHandler(deps);
+  return async (req) => {
+    const res = await handle(req);
+    // Dated as Stripe's answers are, once handled, by the clock the objects and events were made by
+    // (node:http would send the real time): a client can date the change it made as Stripe dates events.
+    res.headers.date = new Date(deps.clock.now() * 1000).toUTCString();
+    return res;
+  };
+}
+
+function createHandler(deps: ApiDeps): (req: EmulatorRequest) => Promise<EmulatorResponse> {
   return async (req) => {
     const requestId = deps.newId('req');
     const headers: Record<string, string> = {

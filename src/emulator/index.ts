@@ -14,6 +14,7 @@ import { allExpandable, allRoutes } from './resources/index.js';
 import { createAutomaticPayout } from './resources/payouts.js';
 import { createRouter } from './router.js';
 import { seedDemo } from './seed.js';
+import { startTraffic, type Traffic } from './traffic.js';
 import { Stores, type StoreSnapshot } from './store.js';
 import type { AccountStore, EmulatorOptions, StripeObject } from './types.js';
 
@@ -48,6 +49,11 @@ export interface Emulator {
   createAccount(id?: string): string;
   /** The connected accounts this emulator knows. */
   accounts(): string[];
+  /**
+   * Starts the demo traffic (see traffic.ts), once start-up seeding is done; a second call does
+   * nothing. It goes on after reset() (with what is there then) and stops at close().
+   */
+  startTraffic(): void;
   close(): Promise<void>;
 }
 
@@ -103,6 +109,17 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
 
   let server: Server | undefined;
   let url: string | undefined;
+  let traffic: Traffic | undefined;
+  let trafficWanted = false;
+  let closed = false;
+  const runTraffic = () => {
+    traffic?.stop();
+    traffic = startTraffic({
+      stripe: internalClient(),
+      clock,
+      report: (message) => console.error(`emulator traffic: ${message}`),
+    });
+  };
 
   const admin: AdminTarget = {
     reset: async () => {
@@ -112,6 +129,8 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       requestLog.reset();
       faults.clear();
       accounts.reset();
+      // Its next step was a timer, now dropped.
+      if (traffic) runTraffic();
     },
     advance: (seconds) => clock.advance(seconds),
     now: () => clock.now(),
@@ -222,7 +241,16 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     automaticPayout: admin.automaticPayout,
     createAccount: admin.createAccount,
     accounts: admin.accounts,
+    startTraffic() {
+      if (trafficWanted) return;
+      trafficWanted = true;
+      void settled.then(() => {
+        if (!closed) runTraffic();
+      });
+    },
     async close() {
+      closed = true;
+      traffic?.stop();
       clock.close();
       events.close();
       const srv = server;

@@ -92,16 +92,17 @@ function accountOf(account: string | null | undefined): { account?: string } {
  */
 export interface OwnChanges {
   /**
-   * `type` is the Stripe event type the change corresponds to; the change gets a synthetic 'gw_' id and the gateway's time.
+   * `type` is the Stripe event type the change corresponds to; the change gets a synthetic 'gw_' id.
    * `account` is the Connect account the mutation acted as (its request's `stripeAccount`; undefined = the platform).
+   * `occurredAt` (unix seconds) is when Stripe made the change, by Stripe's clock (see settle.ts).
    */
-  publish<K extends keyof Topics>(topic: K, type: string, object: Topics[K][0]['object'], account: string | undefined): Promise<IngestOutcome>;
+  publish<K extends keyof Topics>(topic: K, type: string, object: Topics[K][0]['object'], account: string | undefined, occurredAt: number): Promise<IngestOutcome>;
 }
 
 export function createOwnChanges(deps: IngestDeps): OwnChanges {
   return {
-    publish(topic, type, object, account) {
-      const change = { eventId: `gw_${randomUUID()}`, type, created: Math.floor(Date.now() / 1000), object, ...accountOf(account) } as Topics[typeof topic][0];
+    publish(topic, type, object, account, occurredAt) {
+      const change = { eventId: `gw_${randomUUID()}`, type, created: occurredAt, object, ...accountOf(account) } as Topics[typeof topic][0];
       return publishIfNew(deps, topic, change);
     },
   };

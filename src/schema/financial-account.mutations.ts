@@ -17,14 +17,21 @@ import {
 } from './mutation-input.js';
 import { auditedRefusal } from './mutation-audit.js';
 import { runMutation, runTestHelper } from './mutation-run.js';
+import { stateSubject, type WriteSubject } from './stripe-write.js';
+import type { Context } from '../context.js';
 import {
   IdempotencyConflictError,
   InvalidInputError,
-  InvalidStateError,
+  FinancialAccountInvalidStateError,
   NotFoundError,
   resultDescription,
   TestModeOnlyError,
 } from './user-errors.js';
+
+/** A financial account named by the input (none for a create), its status read for FinancialAccountInvalidStateError. */
+export function financialAccountSubject(ctx: Context, id?: string): WriteSubject {
+  return stateSubject(ctx, 'financialAccount', id, (fa) => fa.status, (message, status) => new FinancialAccountInvalidStateError(message, status));
+}
 
 // ── createFinancialAccount ───────────────────────────────────────────────
 
@@ -92,7 +99,7 @@ builder.mutationField('createFinancialAccount', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: CreateFinancialAccountInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, InvalidStateError, IdempotencyConflictError],
+      types: [InvalidInputError, FinancialAccountInvalidStateError, IdempotencyConflictError],
       directResult: true,
       union: { name: 'CreateFinancialAccountResult', description: resultDescription('createFinancialAccount') },
     },
@@ -108,6 +115,7 @@ builder.mutationField('createFinancialAccount', (t) =>
             },
             options,
           ),
+          financialAccountSubject(ctx),
         );
         // No subscription follows financial accounts: nothing to publish.
         ctx.loaders.prime('financialAccount', financialAccount);
@@ -174,7 +182,7 @@ builder.mutationField('createReceivedCredit', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: CreateReceivedCreditInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+      types: [InvalidInputError, TestModeOnlyError, NotFoundError, FinancialAccountInvalidStateError, IdempotencyConflictError],
       directResult: true,
       union: { name: 'CreateReceivedCreditResult', description: resultDescription('createReceivedCredit') },
     },
@@ -192,7 +200,7 @@ builder.mutationField('createReceivedCredit', (t) =>
               },
               options,
             ),
-          { id: input.financialAccountId },
+          financialAccountSubject(ctx, input.financialAccountId),
         );
         const financialAccount = await ctx.stripe.treasury.financialAccounts.retrieve(input.financialAccountId, {}, ctx.requestOptions);
         ctx.loaders.prime('financialAccount', financialAccount);

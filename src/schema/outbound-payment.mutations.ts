@@ -29,12 +29,14 @@ import {
 } from './mutation-input.js';
 import { auditedRefusal } from './mutation-audit.js';
 import { runMutation, runTestHelper } from './mutation-run.js';
-import { reader, type WriteSubject } from './stripe-write.js';
+import { stateSubject, type WriteSubject } from './stripe-write.js';
+import { financialAccountSubject } from './financial-account.mutations.js';
 import {
   AmountTooLargeError,
   IdempotencyConflictError,
   InvalidInputError,
-  InvalidStateError,
+  FinancialAccountInvalidStateError,
+  OutboundPaymentInvalidStateError,
   NotFoundError,
   resultDescription,
   TestModeOnlyError,
@@ -42,9 +44,9 @@ import {
 
 const outboundPaymentId = stripeId('OutboundPayment');
 
-/** An outbound payment named by the input, with its status for InvalidStateError. */
+/** An outbound payment named by the input, its status read for OutboundPaymentInvalidStateError. */
 function outboundPaymentSubject(ctx: Context, id: string): WriteSubject {
-  return { id, status: reader(ctx, 'outboundPayment', id, (obp) => obp.status) };
+  return stateSubject(ctx, 'outboundPayment', id, (obp) => obp.status, (message, status) => new OutboundPaymentInvalidStateError(message, status));
 }
 
 /** The input of a mutation on one outbound payment and nothing else (cancel, fail, post). */
@@ -206,7 +208,7 @@ builder.mutationField('createOutboundPayment', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: CreateOutboundPaymentInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
+      types: [InvalidInputError, NotFoundError, AmountTooLargeError, FinancialAccountInvalidStateError, IdempotencyConflictError],
       directResult: true,
       union: { name: 'CreateOutboundPaymentResult', description: resultDescription('createOutboundPayment') },
     },
@@ -230,7 +232,7 @@ builder.mutationField('createOutboundPayment', (t) =>
               },
               options,
             ),
-          { id: input.financialAccountId },
+          financialAccountSubject(ctx, input.financialAccountId),
         );
         settle(ctx, 'outboundPayment', 'treasury.outbound_payment.created', outboundPayment);
         return { outboundPayment };
@@ -268,7 +270,7 @@ builder.mutationField('cancelOutboundPayment', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: CancelOutboundPaymentInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+      types: [InvalidInputError, NotFoundError, OutboundPaymentInvalidStateError, IdempotencyConflictError],
       directResult: true,
       union: { name: 'CancelOutboundPaymentResult', description: resultDescription('cancelOutboundPayment') },
     },
@@ -315,7 +317,7 @@ builder.mutationField('failOutboundPayment', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: FailOutboundPaymentInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, NotFoundError, InvalidStateError, IdempotencyConflictError, TestModeOnlyError],
+      types: [InvalidInputError, NotFoundError, OutboundPaymentInvalidStateError, IdempotencyConflictError, TestModeOnlyError],
       directResult: true,
       union: { name: 'FailOutboundPaymentResult', description: resultDescription('failOutboundPayment') },
     },
@@ -362,7 +364,7 @@ builder.mutationField('postOutboundPayment', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: PostOutboundPaymentInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, NotFoundError, InvalidStateError, IdempotencyConflictError, TestModeOnlyError],
+      types: [InvalidInputError, NotFoundError, OutboundPaymentInvalidStateError, IdempotencyConflictError, TestModeOnlyError],
       directResult: true,
       union: { name: 'PostOutboundPaymentResult', description: resultDescription('postOutboundPayment') },
     },
@@ -412,7 +414,7 @@ builder.mutationField('returnOutboundPayment', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: ReturnOutboundPaymentInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+      types: [InvalidInputError, TestModeOnlyError, NotFoundError, OutboundPaymentInvalidStateError, IdempotencyConflictError],
       directResult: true,
       union: { name: 'ReturnOutboundPaymentResult', description: resultDescription('returnOutboundPayment') },
     },
@@ -505,7 +507,7 @@ builder.mutationField('updateOutboundPaymentTracking', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: UpdateOutboundPaymentTrackingInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+      types: [InvalidInputError, TestModeOnlyError, NotFoundError, OutboundPaymentInvalidStateError, IdempotencyConflictError],
       directResult: true,
       union: { name: 'UpdateOutboundPaymentTrackingResult', description: resultDescription('updateOutboundPaymentTracking') },
     },

@@ -22,19 +22,19 @@ import {
 } from './mutation-input.js';
 import { auditedRefusal } from './mutation-audit.js';
 import { runMutation } from './mutation-run.js';
-import { reader, type WriteSubject } from './stripe-write.js';
+import { stateSubject, type WriteSubject } from './stripe-write.js';
 import {
   AmountTooLargeError,
   IdempotencyConflictError,
   InvalidInputError,
-  InvalidStateError,
+  PayoutInvalidStateError,
   NotFoundError,
   resultDescription,
 } from './user-errors.js';
 
-/** A payout named by the input, with its status for InvalidStateError. */
-function payoutSubject(ctx: Context, id: string): WriteSubject {
-  return { id, status: reader(ctx, 'payout', id, (p) => p.status) };
+/** A payout named by the input (none for a create), its status read for PayoutInvalidStateError. */
+function payoutSubject(ctx: Context, id?: string): WriteSubject {
+  return stateSubject(ctx, 'payout', id, (p) => p.status, (message, status) => new PayoutInvalidStateError(message, status));
 }
 
 /** Where a payout may be sent: one of the account's external accounts (bank account or debit card). */
@@ -85,7 +85,7 @@ builder.mutationField('createPayout', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: CreatePayoutInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
+      types: [InvalidInputError, NotFoundError, AmountTooLargeError, PayoutInvalidStateError, IdempotencyConflictError],
       directResult: true,
       union: { name: 'CreatePayoutResult', description: resultDescription('createPayout') },
     },
@@ -105,6 +105,7 @@ builder.mutationField('createPayout', (t) =>
             },
             options,
           ),
+          payoutSubject(ctx),
         );
         settle(ctx, 'payout', 'payout.created', payout);
         return { payout };
@@ -184,7 +185,7 @@ builder.mutationField('cancelPayout', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: CancelPayoutInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+      types: [InvalidInputError, NotFoundError, PayoutInvalidStateError, IdempotencyConflictError],
       directResult: true,
       union: { name: 'CancelPayoutResult', description: resultDescription('cancelPayout') },
     },
@@ -242,7 +243,7 @@ builder.mutationField('reversePayout', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: ReversePayoutInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+      types: [InvalidInputError, NotFoundError, PayoutInvalidStateError, IdempotencyConflictError],
       directResult: true,
       union: { name: 'ReversePayoutResult', description: resultDescription('reversePayout') },
     },

@@ -21,20 +21,20 @@ import {
 } from './mutation-input.js';
 import { auditedRefusal } from './mutation-audit.js';
 import { runMutation, runTestHelper } from './mutation-run.js';
-import { reader, type WriteSubject } from './stripe-write.js';
+import { stateSubject, type WriteSubject } from './stripe-write.js';
 import {
   AmountTooLargeError,
   IdempotencyConflictError,
   InvalidInputError,
-  InvalidStateError,
+  RefundInvalidStateError,
   NotFoundError,
   resultDescription,
   TestModeOnlyError,
 } from './user-errors.js';
 
-/** A refund named by the input, with its status for InvalidStateError. */
-function refundSubject(ctx: Context, id: string): WriteSubject {
-  return { id, status: reader(ctx, 'refund', id, (r) => r.status) };
+/** A refund named by the input (none for a create), its status read for RefundInvalidStateError. */
+function refundSubject(ctx: Context, id?: string): WriteSubject {
+  return stateSubject(ctx, 'refund', id, (r) => r.status, (message, status) => new RefundInvalidStateError(message, status));
 }
 
 // ── createRefund ────────────────────────────────────────────────────────
@@ -102,7 +102,7 @@ builder.mutationField('createRefund', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: CreateRefundInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
+      types: [InvalidInputError, NotFoundError, AmountTooLargeError, RefundInvalidStateError, IdempotencyConflictError],
       directResult: true,
       union: { name: 'CreateRefundResult', description: resultDescription('createRefund') },
     },
@@ -123,7 +123,7 @@ builder.mutationField('createRefund', (t) =>
               },
               options,
             ),
-          { id: input.chargeId ?? input.paymentIntentId!, remainder: unrefunded(ctx, input.chargeId, input.paymentIntentId) },
+          { ...refundSubject(ctx), id: input.chargeId ?? input.paymentIntentId!, remainder: unrefunded(ctx, input.chargeId, input.paymentIntentId) },
         );
         settle(ctx, 'refund', 'refund.created', refund);
         return { refund };
@@ -203,7 +203,7 @@ builder.mutationField('cancelRefund', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: CancelRefundInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+      types: [InvalidInputError, NotFoundError, RefundInvalidStateError, IdempotencyConflictError],
       directResult: true,
       union: { name: 'CancelRefundResult', description: resultDescription('cancelRefund') },
     },
@@ -245,7 +245,7 @@ builder.mutationField('expireRefund', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: ExpireRefundInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, TestModeOnlyError, NotFoundError, InvalidStateError, IdempotencyConflictError],
+      types: [InvalidInputError, TestModeOnlyError, NotFoundError, RefundInvalidStateError, IdempotencyConflictError],
       directResult: true,
       union: { name: 'ExpireRefundResult', description: resultDescription('expireRefund') },
     },

@@ -8,17 +8,17 @@ import {
   AmountTooLargeError,
   IdempotencyConflictError,
   InvalidInputError,
-  InvalidStateError,
   NotFoundError,
+  type InvalidStateError,
   type UserFacingError,
 } from './user-errors.js';
 
 /** What a write acts on, so Stripe's refusals can be turned into precise typed errors. */
 export interface WriteSubject {
-  /** The id named by the input (for NotFoundError when Stripe's answer names none). */
-  id: string;
-  /** Reads the object's current status, for InvalidStateError; null when it has none. */
-  status?: () => Promise<string | null>;
+  /** The id named by the input (for NotFoundError when Stripe's answer names none); none for a create. */
+  id?: string;
+  /** The resource's typed InvalidStateError for Stripe's refusal `message`, with the object's state read now. */
+  invalidState?: (message: string) => Promise<InvalidStateError>;
   /** Reads how much may still be moved (unreversed/unrefunded remainder), for AmountTooLargeError. */
   remainder?: () => Promise<number | null>;
 }
@@ -47,8 +47,8 @@ export async function stripeWrite<T>(ctx: Context, spec: WriteSpec, call: (optio
     return await call(options);
   } catch (err) {
     const refusal = isStripeError(err) ? classifyWriteRefusal(err) : null;
-    if (refusal) {
-      const typed = await typedError(refusal, err as Stripe.errors.StripeError, spec, ctx.redact);
+    const typed = refusal && (await typedError(refusal, err as Stripe.errors.StripeError, spec, ctx.redact));
+    if (typed) {
       typed.stripeRequestId = (err as Stripe.errors.StripeError).requestId;
       throw typed;
     }
@@ -67,13 +67,16 @@ function outcomeUnknown(error: GraphQLError, clientKey: string): GraphQLError {
   );
 }
 
-/** Stripe's refusal as a typed result; every string taken from Stripe's answer goes through `redact` (an upstream may echo secrets). */
+/**
+ * Stripe's refusal as a typed result; every string taken from Stripe's answer goes through `redact`
+ * (an upstream may echo secrets). Null for a state refusal of a write with no subject to describe it.
+ */
 async function typedError(
   refusal: WriteRefusal,
   err: Stripe.errors.StripeError,
   spec: WriteSpec,
   redact: (text: string) => string,
-): Promise<UserFacingError> {
+): Promise<UserFacingError | null> {
   const message = redact(err.message);
   const subject = spec.subject;
   switch (refusal.kind) {
@@ -86,7 +89,7 @@ async function typedError(
     case 'invalid_parameter':
       return new InvalidInputError([{ path: inputPathOf(redact(refusal.param)), message }]);
     case 'invalid_state':
-      return new InvalidStateError(message, (await subject?.status?.()) ?? null);
+      return subject?.invalidState ? subject.invalidState(message) : null;
   }
 }
 
@@ -113,4 +116,20 @@ export function reader<K extends ResourceKind, V>(ctx: Context, kind: K, id: str
       return null;
     }
   };
+}
+
+/**
+ * The subject of a write on one `kind` of object: its refusals for state are `invalidState(message, state)`,
+ * the state picked from the object as the request's loaders read it after the refusal (null for a create,
+ * which names no object of its kind, or when it cannot be read).
+ */
+export function stateSubject<K extends ResourceKind, S>(
+  ctx: Context,
+  kind: K,
+  id: string | undefined,
+  pick: (obj: ResourceTypes[K]) => S,
+  invalidState: (message: string, state: S | null) => InvalidStateError,
+): WriteSubject {
+  const state = id ? reader(ctx, kind, id, pick) : async () => null;
+  return { id, invalidState: async (message) => invalidState(message, await state()) };
 }

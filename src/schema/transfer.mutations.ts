@@ -20,12 +20,12 @@ import {
 } from './mutation-input.js';
 import { auditedRefusal } from './mutation-audit.js';
 import { runMutation } from './mutation-run.js';
-import { reader, type WriteSubject } from './stripe-write.js';
+import { reader, stateSubject, type WriteSubject } from './stripe-write.js';
 import {
   AmountTooLargeError,
   IdempotencyConflictError,
   InvalidInputError,
-  InvalidStateError,
+  TransferInvalidStateError,
   NotFoundError,
   resultDescription,
 } from './user-errors.js';
@@ -33,12 +33,11 @@ import {
 const connectedAccountId = z.string().regex(/^acct_[A-Za-z0-9]+$/, 'must be a connected account id (acct_…)');
 const transferId = stripeId('Transfer');
 
-/** A transfer named by the input. Transfers have no status; for InvalidStateError a fully reversed one reads 'reversed'. */
-function transferSubject(ctx: Context, id: string): WriteSubject {
+/** A transfer named by the input (none for a create): whether it is fully reversed, for TransferInvalidStateError. */
+function transferSubject(ctx: Context, id?: string): WriteSubject {
   return {
-    id,
-    status: reader(ctx, 'transfer', id, (tr) => (tr.reversed ? 'reversed' : null)),
-    remainder: reader(ctx, 'transfer', id, (tr) => tr.amount - tr.amount_reversed),
+    ...stateSubject(ctx, 'transfer', id, (tr) => tr.reversed, (message, reversed) => new TransferInvalidStateError(message, reversed)),
+    ...(id ? { remainder: reader(ctx, 'transfer', id, (tr) => tr.amount - tr.amount_reversed) } : {}),
   };
 }
 
@@ -84,7 +83,7 @@ builder.mutationField('createTransfer', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: CreateTransferInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
+      types: [InvalidInputError, NotFoundError, AmountTooLargeError, TransferInvalidStateError, IdempotencyConflictError],
       directResult: true,
       union: { name: 'CreateTransferResult', description: resultDescription('createTransfer') },
     },
@@ -103,6 +102,7 @@ builder.mutationField('createTransfer', (t) =>
             },
             options,
           ),
+          transferSubject(ctx),
         );
         settle(ctx, 'transfer', 'transfer.created', transfer);
         return { transfer };
@@ -207,7 +207,7 @@ builder.mutationField('createTransferReversal', (t) =>
     unauthorizedError: auditedRefusal,
     args: { input: t.arg({ type: CreateTransferReversalInput, required: true, description: INPUT_ARG_DESCRIPTION }) },
     errors: {
-      types: [InvalidInputError, NotFoundError, AmountTooLargeError, InvalidStateError, IdempotencyConflictError],
+      types: [InvalidInputError, NotFoundError, AmountTooLargeError, TransferInvalidStateError, IdempotencyConflictError],
       directResult: true,
       union: { name: 'CreateTransferReversalResult', description: resultDescription('createTransferReversal') },
     },

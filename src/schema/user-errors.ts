@@ -1,9 +1,14 @@
 import { builder } from './builder.js';
+import { stripeEnumFields, type StripeEnum } from './enums.js';
+import { FinancialAccountStatus } from './financial-account.js';
+import { OutboundPaymentStatus } from './outbound-payment.js';
+import { PayoutStatus } from './payout.js';
+import { RefundStatus } from './refund.js';
 
 /**
  * Expected failures of a mutation. Each class is registered as a GraphQL object
  * type, so a mutation that lists it in `errors.types` returns it as a member of
- * its result union (`... on InvalidStateError { currentStatus }`) instead of a
+ * its result union (`... on PayoutInvalidStateError { currentStatus }`) instead of a
  * top-level error. All of them implement the `UserError` interface, so a client
  * can also handle every failure with one `... on UserError { code message }`.
  */
@@ -26,15 +31,40 @@ export class NotFoundError extends UserFacingError {
   }
 }
 
-/** The object's current state does not allow the requested transition. */
-export class InvalidStateError extends UserFacingError {
+/**
+ * The object's current state does not allow the requested transition. Abstract: each resource
+ * throws its own subclass, so the state a client reads is typed as that resource's (see below).
+ */
+export abstract class InvalidStateError extends UserFacingError {
   readonly code = 'INVALID_STATE';
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** An InvalidStateError of a resource with a status: Stripe's status string when the change was refused (null when unknown). */
+abstract class StatusStateError extends InvalidStateError {
   constructor(
     message: string,
     readonly currentStatus: string | null,
   ) {
     super(message);
-    this.name = 'InvalidStateError';
+  }
+}
+
+export class PayoutInvalidStateError extends StatusStateError {}
+export class RefundInvalidStateError extends StatusStateError {}
+export class OutboundPaymentInvalidStateError extends StatusStateError {}
+export class FinancialAccountInvalidStateError extends StatusStateError {}
+
+/** Transfers have no status: what decides their state is whether they are fully reversed. */
+export class TransferInvalidStateError extends InvalidStateError {
+  constructor(
+    message: string,
+    readonly reversed: boolean | null,
+  ) {
+    super(message);
   }
 }
 
@@ -118,14 +148,48 @@ builder.objectType(NotFoundError, {
   }),
 });
 
-builder.objectType(InvalidStateError, {
-  name: 'InvalidStateError',
-  description: "The object's current state does not allow this transition (e.g. canceling a payout that is already paid).",
+const InvalidStateErrorInterface = builder.interfaceRef<InvalidStateError>('InvalidStateError').implement({
+  description:
+    "The object's current state does not allow this change (e.g. canceling a payout that is already paid). Each resource has its own " +
+    'type with the state typed as on the object (PayoutInvalidStateError.currentStatus is a PayoutStatus, to compare with Payout.status).',
   interfaces: [UserErrorInterface],
   fields: (t) => ({
-    currentStatus: t.exposeString('currentStatus', {
+    message: t.exposeString('message', { description: 'What went wrong, in words a person can act on.' }),
+    code: t.exposeString('code', { description: 'Always INVALID_STATE.' }),
+  }),
+});
+
+/** Registers one resource's InvalidStateError type, its `currentStatus` typed as that resource's status enum. */
+function statusStateErrorType(errorClass: new (message: string, status: string | null) => StatusStateError, name: string, resource: string, status: StripeEnum): void {
+  builder.objectType(errorClass, {
+    name,
+    description: `The ${resource}'s current state does not allow this change; \`currentStatus\` says what it is now.`,
+    interfaces: [UserErrorInterface, InvalidStateErrorInterface],
+    fields: (t) => ({
+      ...stripeEnumFields(t, {
+        name: 'currentStatus',
+        type: status,
+        key: 'currentStatus',
+        nullable: true,
+        description: `The ${resource}'s status when the change was refused (compare it with its \`status\`); null when there is no ${resource} yet or it could not be read.`,
+      }),
+    }),
+  });
+}
+
+statusStateErrorType(PayoutInvalidStateError, 'PayoutInvalidStateError', 'payout', PayoutStatus);
+statusStateErrorType(RefundInvalidStateError, 'RefundInvalidStateError', 'refund', RefundStatus);
+statusStateErrorType(OutboundPaymentInvalidStateError, 'OutboundPaymentInvalidStateError', 'outbound payment', OutboundPaymentStatus);
+statusStateErrorType(FinancialAccountInvalidStateError, 'FinancialAccountInvalidStateError', 'financial account', FinancialAccountStatus);
+
+builder.objectType(TransferInvalidStateError, {
+  name: 'TransferInvalidStateError',
+  description: "The transfer's current state does not allow this change (transfers have no status: a fully reversed one takes no more reversals).",
+  interfaces: [UserErrorInterface, InvalidStateErrorInterface],
+  fields: (t) => ({
+    reversed: t.exposeBoolean('reversed', {
       nullable: true,
-      description: "The object's status when the change was refused; null if it could not be read.",
+      description: 'Whether the transfer was fully reversed when the change was refused; null when it could not be read.',
     }),
   }),
 });

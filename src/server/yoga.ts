@@ -143,7 +143,7 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
     return id;
   };
   // Trusted mode runs no document GraphiQL could send (introspection included): no page to serve.
-  const graphiql = config.persistedDocuments.trustedOnly ? undefined : serveGraphiQL(graphqlEndpoint, graphiqlOptions);
+  const graphiql = config.persistedDocuments.trustedOnly ? undefined : serveGraphiQL(graphqlEndpoint, graphiqlOptions(config));
 
   return createYoga<Record<string, unknown>, Context>({
     schema,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { createHarness, type Harness } from '../harness.js';
+import { emulatorStripe, pendingPayout } from '../subscriptions/clients.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -86,4 +87,30 @@ describe.skipIf(!hasChromium)(title, () => {
       h.gateway.httpServer.off('request', onRequest);
     }
   });
+
+  it('opens with a tab per example; the Cancel a payout tab cancels a pending payout pasted into its variables', async () => {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    // A first visit: GraphiQL keeps the previous test's tabs in local storage (and writes them back as it unloads).
+    await page.goto('about:blank');
+    await page.addInitScript(() => localStorage.clear());
+    await page.goto(`${h.url}/graphql`);
+    const tabs = page.locator('.graphiql-tab-button');
+    await expect.poll(() => tabs.allTextContents(), { timeout: 20_000 }).toEqual(['RecentPayouts', 'PendingPayouts', 'PaymentAccounts', 'LivePayouts']);
+
+    const payout = await pendingPayout(emulatorStripe(h.emulator));
+    await page.getByRole('button', { name: 'PendingPayouts' }).click();
+    // What a user does: replace the placeholder in Variables with the id (typed: the editor's closing quotes and braces are typed over).
+    const variables = page.getByRole('region', { name: 'Variables' }).getByRole('code');
+    await variables.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type(JSON.stringify({ payoutId: payout.id }));
+    await expect.poll(async () => ((await variables.textContent()) ?? '').replace(/\s+/g, '')).toContain(`{"payoutId":"${payout.id}"}`);
+    await page.locator('.graphiql-execute-button').click();
+    await page.getByRole('menuitem', { name: 'CancelPayout' }).click();
+    const responseText = async () => ((await page.locator('.graphiql-response').textContent()) ?? '').replace(/\s+/g, ' ');
+    await expect.poll(responseText, { timeout: 20_000 }).toContain('"__typename": "CancelPayoutPayload"');
+    expect(await responseText()).toContain('"status": "CANCELED"');
+    expect((await emulatorStripe(h.emulator).payouts.retrieve(payout.id)).status).toBe('canceled');
+  }, 90_000);
 });

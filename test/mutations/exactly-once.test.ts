@@ -6,19 +6,19 @@ const PAYOUT = 'id amount status metadata reversedById failureBalanceTransaction
 const CREATE_PAYOUT = `mutation($input: CreatePayoutInput!) {
   createPayout(input: $input) {
     __typename ... on CreatePayoutPayload { payout { ${PAYOUT} } }
-    ${errorFields('NotFoundError', 'AmountTooLargeError', 'InvalidStateError', 'IdempotencyConflictError')}
+    ${errorFields('NotFoundError', 'AmountTooLargeError', 'PayoutInvalidStateError', 'IdempotencyConflictError')}
   }
 }`;
 const CANCEL_PAYOUT = `mutation($input: CancelPayoutInput!) {
   cancelPayout(input: $input) {
     __typename ... on CancelPayoutPayload { payout { ${PAYOUT} } }
-    ${errorFields('NotFoundError', 'InvalidStateError', 'IdempotencyConflictError')}
+    ${errorFields('NotFoundError', 'PayoutInvalidStateError', 'IdempotencyConflictError')}
   }
 }`;
 const REVERSE_PAYOUT = `mutation($input: ReversePayoutInput!) {
   reversePayout(input: $input) {
     __typename ... on ReversePayoutPayload { payout { ${PAYOUT} } reversal { ${PAYOUT} } }
-    ${errorFields('NotFoundError', 'InvalidStateError', 'IdempotencyConflictError')}
+    ${errorFields('NotFoundError', 'PayoutInvalidStateError', 'IdempotencyConflictError')}
   }
 }`;
 const CREATE_TRANSFER = `mutation($input: CreateTransferInput!) {
@@ -28,7 +28,7 @@ const REVERSE_TRANSFER = `mutation($input: CreateTransferReversalInput!) {
   createTransferReversal(input: $input) {
     __typename
     ... on CreateTransferReversalPayload { reversal { id reversalId amount } transfer { id amount amountReversed reversed } }
-    ${errorFields('NotFoundError', 'AmountTooLargeError', 'InvalidStateError', 'IdempotencyConflictError')}
+    ${errorFields('NotFoundError', 'AmountTooLargeError', 'TransferInvalidStateError', 'IdempotencyConflictError')}
   }
 }`;
 const PAYOUT_QUERY = `query($id: ID!) { payout(id: $id) { ${PAYOUT} } }`;

@@ -12,13 +12,13 @@ const OBP_FIELDS = `
   trackingDetails { type ach { traceId } usDomesticWire { chips imad omad } }
   transactionId
 `;
-const TRANSITION_ERRORS = errorFields('NotFoundError', 'InvalidStateError', 'IdempotencyConflictError');
-const HELPER_ERRORS = errorFields('TestModeOnlyError', 'NotFoundError', 'InvalidStateError', 'IdempotencyConflictError');
+const TRANSITION_ERRORS = errorFields('NotFoundError', 'OutboundPaymentInvalidStateError', 'IdempotencyConflictError');
+const HELPER_ERRORS = errorFields('TestModeOnlyError', 'NotFoundError', 'OutboundPaymentInvalidStateError', 'IdempotencyConflictError');
 
 const OPEN_ACCOUNT = `mutation {
   createFinancialAccount(input: { supportedCurrencies: ["usd"], nickname: "Operating" }) {
     __typename ... on CreateFinancialAccountPayload { financialAccount { id status nickname supportedCurrencies } }
-    ${errorFields('InvalidStateError', 'IdempotencyConflictError')}
+    ${errorFields('FinancialAccountInvalidStateError', 'IdempotencyConflictError')}
   }
 }`;
 const FUND = `mutation($input: CreateReceivedCreditInput!) {
@@ -28,13 +28,13 @@ const FUND = `mutation($input: CreateReceivedCreditInput!) {
       receivedCredit { id amount currency network status }
       financialAccount { id balance { cash { currency amount } } }
     }
-    ${HELPER_ERRORS}
+    ${errorFields('TestModeOnlyError', 'NotFoundError', 'FinancialAccountInvalidStateError', 'IdempotencyConflictError')}
   }
 }`;
 const CREATE = `mutation($input: CreateOutboundPaymentInput!) {
   createOutboundPayment(input: $input) {
     __typename ... on CreateOutboundPaymentPayload { outboundPayment { ${OBP_FIELDS} } }
-    ${errorFields('NotFoundError', 'AmountTooLargeError', 'InvalidStateError', 'IdempotencyConflictError')}
+    ${errorFields('NotFoundError', 'AmountTooLargeError', 'FinancialAccountInvalidStateError', 'IdempotencyConflictError')}
   }
 }`;
 const transition = (field: string, payload: string, errors = HELPER_ERRORS, extra = '') => `mutation($id: ID!) {
@@ -136,7 +136,7 @@ describe('outbound payment and financial account mutations', () => {
     const payment = await pay(100);
     await mutate(h, 'cancelOutboundPayment', CANCEL, { id: payment.id });
     const refused = await mutate(h, 'postOutboundPayment', POST, { id: payment.id });
-    expect(refused).toMatchObject({ __typename: 'InvalidStateError', code: 'INVALID_STATE', currentStatus: 'canceled' });
+    expect(refused).toMatchObject({ __typename: 'OutboundPaymentInvalidStateError', code: 'INVALID_STATE', currentStatus: 'CANCELED' });
   });
 
   it('post, then fail of the posted payment is an InvalidStateError; a processing one fails', async () => {
@@ -144,7 +144,7 @@ describe('outbound payment and financial account mutations', () => {
     const posted = await mutate<ObpResult>(h, 'postOutboundPayment', POST, { id: payment.id });
     expect(posted.outboundPayment).toMatchObject({ status: 'POSTED', cancelable: false });
     const refused = await mutate(h, 'failOutboundPayment', FAIL, { id: payment.id });
-    expect(refused).toMatchObject({ __typename: 'InvalidStateError', currentStatus: 'posted' });
+    expect(refused).toMatchObject({ __typename: 'OutboundPaymentInvalidStateError', currentStatus: 'POSTED' });
 
     const other = await pay(100);
     const failed = await mutate<ObpResult>(h, 'failOutboundPayment', FAIL, { id: other.id });
@@ -164,7 +164,7 @@ describe('outbound payment and financial account mutations', () => {
     const early = await mutate(h, 'updateOutboundPaymentTracking', TRACK, {
       input: { outboundPaymentId: payment.id, ach: { traceId: '841042400123450' } },
     });
-    expect(early).toMatchObject({ __typename: 'InvalidStateError', currentStatus: 'processing' });
+    expect(early).toMatchObject({ __typename: 'OutboundPaymentInvalidStateError', currentStatus: 'PROCESSING' });
 
     await mutate(h, 'postOutboundPayment', POST, { id: payment.id });
     const tracked = await mutate<ObpResult>(h, 'updateOutboundPaymentTracking', TRACK, {
@@ -180,7 +180,7 @@ describe('outbound payment and financial account mutations', () => {
     const again = await mutate(h, 'updateOutboundPaymentTracking', TRACK, {
       input: { outboundPaymentId: payment.id, usDomesticWire: { imad: '20260101MMQFMP0A000001' } },
     });
-    expect(again).toMatchObject({ __typename: 'InvalidStateError', currentStatus: 'posted' });
+    expect(again).toMatchObject({ __typename: 'OutboundPaymentInvalidStateError', currentStatus: 'POSTED' });
   });
 
   it('paying more than the account holds is an AmountTooLargeError', async () => {

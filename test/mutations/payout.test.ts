@@ -8,7 +8,7 @@ const PAYOUT_FIELDS = `
 `;
 
 const CREATE = `mutation($input: CreatePayoutInput!) {
-  createPayout(input: $input) { __typename ... on CreatePayoutPayload { payout { ${PAYOUT_FIELDS} } } ${errorFields('NotFoundError', 'AmountTooLargeError', 'InvalidStateError', 'IdempotencyConflictError')} }
+  createPayout(input: $input) { __typename ... on CreatePayoutPayload { payout { ${PAYOUT_FIELDS} } } ${errorFields('NotFoundError', 'AmountTooLargeError', 'PayoutInvalidStateError', 'IdempotencyConflictError')} }
 }`;
 const UPDATE = `mutation($input: UpdatePayoutInput!) {
   updatePayout(input: $input) { __typename ... on UpdatePayoutPayload { payout { ${PAYOUT_FIELDS} } } ${errorFields('NotFoundError', 'IdempotencyConflictError')} }
@@ -17,14 +17,14 @@ const CANCEL = `mutation($input: CancelPayoutInput!) {
   cancelPayout(input: $input) {
     __typename
     ... on CancelPayoutPayload { payout { ${PAYOUT_FIELDS} failureBalanceTransaction { type amount currency } } }
-    ${errorFields('NotFoundError', 'InvalidStateError', 'IdempotencyConflictError')}
+    ${errorFields('NotFoundError', 'PayoutInvalidStateError', 'IdempotencyConflictError')}
   }
 }`;
 const REVERSE = `mutation($input: ReversePayoutInput!) {
   reversePayout(input: $input) {
     __typename
     ... on ReversePayoutPayload { payout { id status reversedById reversedBy { id amount } } reversal { ${PAYOUT_FIELDS} } }
-    ${errorFields('NotFoundError', 'InvalidStateError', 'IdempotencyConflictError')}
+    ${errorFields('NotFoundError', 'PayoutInvalidStateError', 'IdempotencyConflictError')}
   }
 }`;
 
@@ -120,14 +120,14 @@ describe('payout mutations', () => {
     const created = await createPayout();
     await h.emulator.advance(3 * DAY);
     const refused = await mutate<PayoutResult>(h, 'cancelPayout', CANCEL, { input: { payoutId: created.id } });
-    expect(refused).toMatchObject({ __typename: 'InvalidStateError', code: 'INVALID_STATE', currentStatus: 'paid' });
+    expect(refused).toMatchObject({ __typename: 'PayoutInvalidStateError', code: 'INVALID_STATE', currentStatus: 'PAID' });
     expect(refused.message).toMatch(/pending/);
   });
 
   it('cancelPayout of an automatic payout is an InvalidStateError, even while it is pending', async () => {
     const automatic = await h.emulator.automaticPayout({ amount: 3100 });
     const refused = await mutate<PayoutResult>(h, 'cancelPayout', CANCEL, { input: { payoutId: automatic.id } });
-    expect(refused).toMatchObject({ __typename: 'InvalidStateError', code: 'INVALID_STATE', currentStatus: 'pending' });
+    expect(refused).toMatchObject({ __typename: 'PayoutInvalidStateError', code: 'INVALID_STATE', currentStatus: 'PENDING' });
     expect(refused.message).toMatch(/automatic payouts can't be canceled/i);
     expect((await h.stripe.payouts.retrieve(automatic.id)).status).toBe('pending');
   });
@@ -136,7 +136,7 @@ describe('payout mutations', () => {
     const created = await createPayout();
     await mutate(h, 'cancelPayout', CANCEL, { input: { payoutId: created.id } });
     const again = await mutate(h, 'cancelPayout', CANCEL, { input: { payoutId: created.id } });
-    expect(again).toMatchObject({ __typename: 'InvalidStateError', currentStatus: 'canceled' });
+    expect(again).toMatchObject({ __typename: 'PayoutInvalidStateError', currentStatus: 'CANCELED' });
   });
 
   it('an unknown payout is a NotFoundError naming the id', async () => {
@@ -172,7 +172,7 @@ describe('payout mutations', () => {
   it('reversePayout of a pending manual payout says to cancel it instead', async () => {
     const created = await createPayout();
     const refused = await mutate(h, 'reversePayout', REVERSE, { input: { payoutId: created.id } });
-    expect(refused).toMatchObject({ __typename: 'InvalidStateError', currentStatus: 'pending' });
+    expect(refused).toMatchObject({ __typename: 'PayoutInvalidStateError', currentStatus: 'PENDING' });
     expect((refused as unknown as { message: string }).message).toMatch(/cancel/);
   });
 

@@ -9,17 +9,17 @@ const CREATE = `mutation($input: CreateRefundInput!) {
   createRefund(input: $input) {
     __typename
     ... on CreateRefundPayload { refund { ${REFUND_FIELDS} charge { id amountRefunded refunded } } }
-    ${errorFields('NotFoundError', 'AmountTooLargeError', 'InvalidStateError', 'IdempotencyConflictError')}
+    ${errorFields('NotFoundError', 'AmountTooLargeError', 'RefundInvalidStateError', 'IdempotencyConflictError')}
   }
 }`;
 const UPDATE = `mutation($input: UpdateRefundInput!) {
   updateRefund(input: $input) { __typename ... on UpdateRefundPayload { refund { ${REFUND_FIELDS} } } ${errorFields('NotFoundError', 'IdempotencyConflictError')} }
 }`;
 const CANCEL = `mutation($input: CancelRefundInput!) {
-  cancelRefund(input: $input) { __typename ... on CancelRefundPayload { refund { ${REFUND_FIELDS} } } ${errorFields('NotFoundError', 'InvalidStateError', 'IdempotencyConflictError')} }
+  cancelRefund(input: $input) { __typename ... on CancelRefundPayload { refund { ${REFUND_FIELDS} } } ${errorFields('NotFoundError', 'RefundInvalidStateError', 'IdempotencyConflictError')} }
 }`;
 const EXPIRE = `mutation($input: ExpireRefundInput!) {
-  expireRefund(input: $input) { __typename ... on ExpireRefundPayload { refund { ${REFUND_FIELDS} } } ${errorFields('TestModeOnlyError', 'NotFoundError', 'InvalidStateError', 'IdempotencyConflictError')} }
+  expireRefund(input: $input) { __typename ... on ExpireRefundPayload { refund { ${REFUND_FIELDS} } } ${errorFields('TestModeOnlyError', 'NotFoundError', 'RefundInvalidStateError', 'IdempotencyConflictError')} }
 }`;
 
 interface RefundView {
@@ -127,7 +127,7 @@ describe('refund mutations', () => {
     const pi = await cardPayment(h, 1000);
     const refund = await createRefund({ paymentIntentId: pi.id });
     const refused = await mutate(h, 'cancelRefund', CANCEL, { input: { refundId: refund.id } });
-    expect(refused).toMatchObject({ __typename: 'InvalidStateError', code: 'INVALID_STATE', currentStatus: 'succeeded' });
+    expect(refused).toMatchObject({ __typename: 'RefundInvalidStateError', code: 'INVALID_STATE', currentStatus: 'SUCCEEDED' });
   });
 
   it('expireRefund ends a REQUIRES_ACTION refund; a succeeded one is an InvalidStateError', async () => {
@@ -141,6 +141,6 @@ describe('refund mutations', () => {
     const card = await cardPayment(h, 1000);
     const succeeded = await createRefund({ paymentIntentId: card.id });
     const refused = await mutate(h, 'expireRefund', EXPIRE, { input: { refundId: succeeded.id } });
-    expect(refused).toMatchObject({ __typename: 'InvalidStateError', currentStatus: 'succeeded' });
+    expect(refused).toMatchObject({ __typename: 'RefundInvalidStateError', currentStatus: 'SUCCEEDED' });
   });
 });

@@ -43,7 +43,11 @@ export async function mutateCounting<T = Record<string, unknown>>(
 
 const ERROR_DETAILS = {
   NotFoundError: 'id',
-  InvalidStateError: 'currentStatus',
+  PayoutInvalidStateError: 'currentStatus',
+  RefundInvalidStateError: 'currentStatus',
+  OutboundPaymentInvalidStateError: 'currentStatus',
+  FinancialAccountInvalidStateError: 'currentStatus',
+  TransferInvalidStateError: 'reversed',
   AmountTooLargeError: 'maxAmount',
   InvalidInputError: 'field issues { path message }',
   IdempotencyConflictError: 'idempotencyKey',

@@ -7,7 +7,7 @@ const TRANSFER_FIELDS = 'id amount amountReversed currency description destinati
 const REVERSAL_FIELDS = 'id reversalId amount balanceTransactionId created currency destinationPaymentRefundId metadata sourceRefundId transferId';
 
 const CREATE = `mutation($input: CreateTransferInput!) {
-  createTransfer(input: $input) { __typename ... on CreateTransferPayload { transfer { ${TRANSFER_FIELDS} } } ${errorFields('NotFoundError', 'AmountTooLargeError', 'InvalidStateError', 'IdempotencyConflictError')} }
+  createTransfer(input: $input) { __typename ... on CreateTransferPayload { transfer { ${TRANSFER_FIELDS} } } ${errorFields('NotFoundError', 'AmountTooLargeError', 'TransferInvalidStateError', 'IdempotencyConflictError')} }
 }`;
 const UPDATE = `mutation($input: UpdateTransferInput!) {
   updateTransfer(input: $input) { __typename ... on UpdateTransferPayload { transfer { ${TRANSFER_FIELDS} } } ${errorFields('NotFoundError', 'IdempotencyConflictError')} }
@@ -16,7 +16,7 @@ const REVERSE = `mutation($input: CreateTransferReversalInput!) {
   createTransferReversal(input: $input) {
     __typename
     ... on CreateTransferReversalPayload { reversal { ${REVERSAL_FIELDS} } transfer { ${TRANSFER_FIELDS} } }
-    ${errorFields('NotFoundError', 'AmountTooLargeError', 'InvalidStateError', 'IdempotencyConflictError')}
+    ${errorFields('NotFoundError', 'AmountTooLargeError', 'TransferInvalidStateError', 'IdempotencyConflictError')}
   }
 }`;
 const UPDATE_REVERSAL = `mutation($input: UpdateTransferReversalInput!) {
@@ -108,7 +108,7 @@ describe('transfer mutations', () => {
     expect(rest.transfer).toMatchObject({ amountReversed: 1000, reversed: true });
 
     const again = await mutate(h, 'createTransferReversal', REVERSE, { input: { transferId: transfer.id, amount: 1 } });
-    expect(again).toMatchObject({ __typename: 'InvalidStateError', currentStatus: 'reversed' });
+    expect(again).toMatchObject({ __typename: 'TransferInvalidStateError', reversed: true });
   });
 
   it('updateTransferReversal replays the seed example (metadata order_id 6735), by node id or by trr_ id and transfer', async () => {

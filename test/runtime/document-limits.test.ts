@@ -4,7 +4,7 @@ import { getIntrospectionQuery, Kind, type DocumentNode } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { DEFAULT_DOCUMENT_LIMITS, loadConfig, type DocumentLimits } from '../../src/config.js';
 import { LIMIT_CODES } from '../../src/server/document-limits.js';
-import { EXAMPLE_QUERIES } from '../../src/server/graphiql.js';
+import { exampleTabs } from '../../src/server/graphiql.js';
 import { createHarness, type Harness } from '../harness.js';
 import { wsClient } from '../subscriptions/clients.js';
 import {
@@ -111,7 +111,7 @@ describe('document limits', () => {
       ...readdirSync(new URL('../../examples/operations/', import.meta.url)).map((file) =>
         readFileSync(new URL(`../../examples/operations/${file}`, import.meta.url), 'utf8'),
       ),
-      EXAMPLE_QUERIES,
+      ...exampleTabs(h.config).map((tab) => tab.query),
     ];
     // Parsed and validated as every transport does (yoga's envelop, all plugins), each document whole, as GraphiQL sends it.
     const { parse, validate, schema } = h.gateway.yoga.getEnveloped({});

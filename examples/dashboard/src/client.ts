@@ -51,7 +51,8 @@ export function createDashboardClient(): Client {
         AmountTooLargeError: embedded,
         IdempotencyConflictError: embedded,
         InvalidInputError: embedded,
-        InvalidStateError: embedded,
+        PayoutInvalidStateError: embedded,
+        RefundInvalidStateError: embedded,
         NotFoundError: embedded,
       },
       resolvers: {

@@ -36,8 +36,13 @@ export const UserErrorFields = graphql(`
   fragment UserErrorFields on UserError {
     code
     message
-    ... on InvalidStateError {
-      currentStatus
+    # Each resource's state error types currentStatus with its own status enum: aliased, since
+    # one selection cannot hold two fields of one name with different types.
+    ... on PayoutInvalidStateError {
+      payoutStatus: currentStatus
+    }
+    ... on RefundInvalidStateError {
+      refundStatus: currentStatus
     }
     ... on NotFoundError {
       id

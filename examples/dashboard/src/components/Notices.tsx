@@ -14,6 +14,7 @@ export function isUserError<T extends { __typename?: string }>(outcome: T): outc
  * what the user can act on (the object's current status, the largest amount allowed, the bad field).
  */
 export function UserErrorNotice({ action, error, currency }: { action: string; error: UserErrorFieldsFragment; currency?: string }) {
+  const currentStatus = ('payoutStatus' in error && error.payoutStatus) || ('refundStatus' in error && error.refundStatus) || null;
   return (
     <div className="notice notice-error" role="alert">
       <p>
@@ -21,9 +22,9 @@ export function UserErrorNotice({ action, error, currency }: { action: string; e
       </p>
       <p className="notice-meta">
         <code>{error.code}</code>
-        {'currentStatus' in error && error.currentStatus != null && (
+        {currentStatus && (
           <span>
-            current status <StatusBadge status={String(error.currentStatus)} />
+            current status <StatusBadge status={currentStatus} />
           </span>
         )}
         {'maxAmount' in error && error.maxAmount != null && currency && <span>at most {formatMoney(error.maxAmount, currency)}</span>}
