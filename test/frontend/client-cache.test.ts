@@ -54,7 +54,7 @@ describe('urql graphcache with the committed schema artifacts', () => {
         expect((cached.data as PayoutData).payout.status).toBe('CANCELED');
 
         const refused = await client.mutation(CANCEL, { id }).toPromise();
-        expect((refused.data as CancelData).cancelPayout).toMatchObject({ __typename: 'InvalidStateError', code: 'INVALID_STATE' });
+        expect((refused.data as CancelData).cancelPayout).toMatchObject({ __typename: 'PayoutInvalidStateError', code: 'INVALID_STATE' });
         // Without the schema or possible types graphcache guesses fragment matches, and says so.
         expect(warn.mock.calls.map((call) => String(call[0])).filter((m) => /heuristic/i.test(m))).toEqual([]);
       } finally {

@@ -25,7 +25,7 @@ describe('client schema artifacts (schema.introspection.json, possible-types.jso
     expect(Object.keys(client.getTypeMap()).sort()).toEqual(Object.keys(schema.getTypeMap()).sort());
     // A mutation's result union: the payload and the typed errors a client matches with `... on`.
     expect(possibleTypes.CancelPayoutResult).toContain('CancelPayoutPayload');
-    expect(possibleTypes.CancelPayoutResult).toContain('InvalidStateError');
+    expect(possibleTypes.CancelPayoutResult).toContain('PayoutInvalidStateError');
     expect(possibleTypes.Node).toContain('Payout');
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isAbstractType(type) || type.name.startsWith('__')) continue;
