@@ -7,7 +7,7 @@ import { Client as UrqlClient, fetchExchange, gql } from '@urql/core';
 import { persistedExchange } from '@urql/exchange-persisted';
 import { createHarness, expectStillServing, NO_RATE_LIMIT, type Harness } from '../harness.js';
 import { loadConfig } from '../../src/config.js';
-import { emulatorStripe, Inbox, wsClient } from '../subscriptions/clients.js';
+import { emulatorStripe, Inbox, sseStream, wsClient } from '../subscriptions/clients.js';
 import { documentIdOf, streamed } from './support.js';
 
 /** The example operations' manifest (npm run codegen): the repository's own, served by id without TRUSTED_DOCUMENTS. */
@@ -235,7 +235,7 @@ describe('trusted mode (TRUSTED_DOCUMENTS): only the manifest’s documents run'
     expect(query.contentType).toContain('text/event-stream');
     expect((query.parts[0].payload.data as PayoutPage).payouts.edges).toHaveLength(2);
 
-    const live = sseSubscribeById(h.url, documentIdOf(SUBSCRIPTION));
+    const live = sseStream(h.url, { documentId: documentIdOf(SUBSCRIPTION) });
     await live.opened;
     await waitForSubscribers(h, 1);
     const payout = await emulatorStripe(h.emulator).payouts.create({ amount: 4321, currency: 'usd', method: 'standard' });
@@ -295,40 +295,6 @@ describe('trusted mode (TRUSTED_DOCUMENTS): only the manifest’s documents run'
     expect([...loadConfig({ TRUSTED_DOCUMENTS: apollo }).persistedDocuments.byHash]).toEqual([[operation.id, QUERY]]);
   });
 });
-
-/** SSE by documentId: what a persisted-documents client sends. */
-function sseSubscribeById(url: string, documentId: string) {
-  const inbox = new Inbox();
-  const abort = new AbortController();
-  let markOpen!: () => void;
-  const opened = new Promise<void>((resolve) => (markOpen = resolve));
-  void (async () => {
-    try {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-        body: JSON.stringify({ documentId }),
-        signal: abort.signal,
-      });
-      markOpen();
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const data = /^data: (.+)$/m.exec(buffer.slice(0, end))?.[1];
-          buffer = buffer.slice(end + 2);
-          if (data) inbox.push(JSON.parse(data) as never);
-        }
-      }
-      inbox.finish();
-    } catch (err) {
-      markOpen();
-      inbox.finish((err as Error).name === 'AbortError' ? undefined : err);
-    }
-  })();
-  return { inbox, opened, close: () => abort.abort() };
-}
 
 async function waitForSubscribers(h: Harness, count: number): Promise<void> {
   for (let i = 0; i < 250 && h.gateway.live.stats().subscribers !== count; i++) await new Promise((r) => setTimeout(r, 20));

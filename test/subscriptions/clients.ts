@@ -95,7 +95,18 @@ export function sseSubscribe(
   variables: Record<string, unknown> = {},
   operationName?: string,
   headers: Record<string, string> = {},
-): { inbox: Inbox; close(): void; opened: Promise<void> } {
+): SseSubscription {
+  return sseStream(gatewayUrl, { query, variables, operationName }, headers);
+}
+
+export interface SseSubscription {
+  inbox: Inbox;
+  close(): void;
+  opened: Promise<void>;
+}
+
+/** An SSE subscription with the request body as given (e.g. `{ documentId }` instead of a query). */
+export function sseStream(gatewayUrl: string, body: Record<string, unknown>, headers: Record<string, string> = {}): SseSubscription {
   const inbox = new Inbox();
   const abort = new AbortController();
   let markOpen!: () => void;
@@ -105,7 +116,7 @@ export function sseSubscribe(
       const res = await fetch(`${gatewayUrl}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
-        body: JSON.stringify({ query, variables, operationName }),
+        body: JSON.stringify(body),
         signal: abort.signal,
       });
       if (!res.headers.get('content-type')?.includes('text/event-stream')) throw new Error(`not an event stream: ${res.status} ${await res.text()}`);
