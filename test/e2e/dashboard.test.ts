@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect.poll(async () => (await rowIds()).length, { timeout: UI_TIMEOUT }).toBe(10);
     const first = await rowIds();
     expect(first.every((id) => id?.startsWith('po_'))).toBe(true);
-    await expect(page.getByRole('button', { name: '← Previous' }).isDisabled()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: '← Previous' }).isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
 
     // Each Next shows ten payouts none of the pages before showed (polled: the table may re-render on its way there).
     const nextPage = async (seen: (string | null)[]) => {
@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(page.url()).toContain('before=');
     await page.getByRole('button', { name: '← Previous' }).click();
     await expect.poll(rowIds, { timeout: UI_TIMEOUT }).toEqual(first);
-    await expect(page.getByRole('button', { name: '← Previous' }).isDisabled()).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: '← Previous' }).isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
   });
 
   it('cancels a new pending payout: the mutation payload and its event update the badge, with no refetch', async () => {
