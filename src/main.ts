@@ -53,18 +53,23 @@ const access = gateway.authenticator.open
     : 'no auth (AUTH_DISABLED=true): anyone who reaches the port can use the Stripe key'
   : gateway.authenticator.describe();
 const origins = config.corsOrigins.length ? config.corsOrigins.join(', ') : 'none (same origin only)';
-log.info({ url: `${url}/graphql`, upstream, access, corsOrigins: config.corsOrigins }, 'gateway ready');
+const { trustedOnly, byHash } = config.persistedDocuments;
+const documents = trustedOnly
+  ? `trusted only: the ${byHash.size} documents of TRUSTED_DOCUMENTS, sent by id (GraphiQL off)`
+  : `any (${byHash.size} known by id; set TRUSTED_DOCUMENTS to run only a manifest's)`;
+log.info({ url: `${url}/graphql`, upstream, access, corsOrigins: config.corsOrigins, documents }, 'gateway ready');
 process.stdout.write(
   [
     '',
     '  Stripe GraphQL gateway',
-    `  GraphQL + GraphiQL  ${url}/graphql`,
+    `  ${trustedOnly ? 'GraphQL           ' : 'GraphQL + GraphiQL'}  ${url}/graphql`,
     `  Health              ${url}/healthz (liveness), ${url}/readyz (readiness)`,
     `  Metrics             ${metricsUrl ?? (config.metrics.onMainPort ? `${url}/metrics` : 'not served (set METRICS_PORT)')}`,
     `  Traces              ${config.tracing ? `OTLP/HTTP to ${config.tracing.endpoint} as ${config.tracing.serviceName}` : 'off (set OTEL_EXPORTER_OTLP_ENDPOINT)'}`,
     `  Upstream            ${upstream}`,
     `  Access              ${access}`,
     `  Browser origins     ${origins}`,
+    `  Documents           ${documents}`,
     emulator ? '  No STRIPE_SECRET_KEY set: using the built-in emulator with demo data.' : '',
     '',
   ].join('\n') + '\n',
