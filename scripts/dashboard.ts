@@ -9,7 +9,7 @@ import { dashboardConfig } from '../examples/dashboard/vite.config.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The banner line of src/main.ts that says where the gateway listens. */
-const BANNER = /GraphQL \+ GraphiQL\s+(http\S+)\/graphql/;
+const BANNER = /GraphQL(?: \+ GraphiQL)?\s+(http\S+)\/graphql/;
 
 const gateway = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
 let vite: ViteDevServer | undefined;
