@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, expectStillServing, NO_RATE_LIMIT, type Harness } from '../harness.js';
+import { sseSubscribe } from '../subscriptions/clients.js';
 
 /** Attacks on what the operating and frontend work added (persisted documents, HEAD, telemetry, drain). */
 describe('hostile requests to the persisted-documents, HEAD and telemetry surfaces', () => {
@@ -25,6 +26,33 @@ describe('hostile requests to the persisted-documents, HEAD and telemetry surfac
       expect(res.json.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
     }
     expect(h.logs.some((line) => line.includes('"level":50'))).toBe(false);
+    await expectStillServing(h);
+  });
+});
+
+describe('HEAD of a subscription', () => {
+  const MAX = 3;
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ transport: 'loopback', env: { MAX_SUBSCRIPTIONS_PER_CALLER: String(MAX) }, emulator: { seed: 'demo' } });
+  });
+  afterAll(async () => h?.close());
+
+  it('answers with the stream’s headers and holds no subscription open, so repeating it locks nobody out', async () => {
+    const query = encodeURIComponent('subscription { payoutEvents { eventId } }');
+    for (let i = 0; i < 3 * MAX; i++) {
+      const head = await fetch(`${h.url}/graphql?query=${query}`, { method: 'HEAD', headers: { accept: 'text/event-stream' } });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    }
+    await expect.poll(() => h.gateway.live.stats().subscribers).toBe(0);
+    expect(h.gateway.live.stats().listeners).toBe(0);
+
+    // The caller's allowance is whole: MAX real subscriptions still start.
+    const streams = Array.from({ length: MAX }, () => sseSubscribe(h.url, 'subscription { payoutEvents { eventId } }'));
+    await Promise.all(streams.map((s) => s.opened));
+    expect(h.gateway.live.stats().subscribers).toBe(MAX);
+    for (const s of streams) s.close();
     await expectStillServing(h);
   });
 });
