@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, expectStillServing, NO_RATE_LIMIT, type Harness } from '../harness.js';
 import { sseSubscribe } from '../subscriptions/clients.js';
@@ -53,6 +54,36 @@ describe('HEAD of a subscription', () => {
     await Promise.all(streams.map((s) => s.opened));
     expect(h.gateway.live.stats().subscribers).toBe(MAX);
     for (const s of streams) s.close();
+    await expectStillServing(h);
+  });
+});
+
+/** The status line a server answers a raw request line with ('' if it closed without answering). */
+function rawStatusLine(url: string, requestLine: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(`${requestLine}\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('close', () => resolve(answer.split('\r\n')[0]));
+    socket.on('error', reject);
+  });
+}
+
+describe('METRICS_PORT listener', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ transport: 'loopback', env: { METRICS_PORT: '0' }, emulator: { seed: 'demo' } });
+  });
+  afterAll(async () => h?.close());
+
+  it('answers a request whose target is not a URL with 404 and keeps serving (the listener threw, an uncaught exception)', async () => {
+    for (const target of ['http://[', 'http://:99999/metrics']) {
+      expect(await rawStatusLine(h.metricsUrl!, `GET ${target} HTTP/1.1`)).toMatch(/^HTTP\/1\.1 404/);
+    }
+    const scrape = await fetch(h.metricsUrl!);
+    expect(scrape.status).toBe(200);
+    expect(await scrape.text()).toContain('gateway_graphql_operation_duration_seconds');
     await expectStillServing(h);
   });
 });
