@@ -29,6 +29,15 @@ describe('hostile requests to the persisted-documents, HEAD and telemetry surfac
     expect(h.logs.some((line) => line.includes('"level":50'))).toBe(false);
     await expectStillServing(h);
   });
+
+  it('refuses a mutation asked by HEAD as it refuses one asked by GET (405), before any upstream call', async () => {
+    const [payout] = (await h.gql<{ payouts: { edges: { node: { id: string } }[] } }>('{ payouts(first: 1) { edges { node { id } } } }')).data!.payouts.edges;
+    const query = encodeURIComponent(`mutation { cancelPayout(id: "${payout.node.id}") { __typename } }`);
+    const { result: head, calls } = await h.upstreamCalls(() => h.fetch(`/graphql?query=${query}`, { method: 'HEAD', headers: { accept: 'application/graphql-response+json' } }));
+    expect(head.status).toBe(405);
+    expect(head.headers.get('allow')).toBe('POST');
+    expect(calls.total).toBe(0);
+  });
 });
 
 describe('HEAD of a subscription', () => {
