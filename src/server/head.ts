@@ -1,4 +1,4 @@
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 
 /**
  * HEAD answers as GET would, without the body (RFC 9110 §9.3.2): the request is handled as a GET
@@ -16,9 +16,13 @@ export function useHeadAsGet(): Plugin {
       heads.add(get);
       setRequest(get);
     },
+    // A stream (an SSE subscription asked with HEAD) is ended before yoga sends it: cancelling the
+    // unread body below does not reach the subscription, which stayed open and counted against the caller.
+    onResultProcess({ request, result }) {
+      if (heads.has(request) && isAsyncIterable(result)) void result[Symbol.asyncIterator]().return?.();
+    },
     onResponse({ request, response, setResponse, fetchAPI }) {
       if (!heads.has(request)) return;
-      // A stream (an SSE subscription asked with HEAD) is ended, not left running.
       void response.body?.cancel().catch(() => undefined);
       setResponse(new fetchAPI.Response(null, { status: response.status, statusText: response.statusText, headers: response.headers }));
     },

@@ -149,7 +149,8 @@ export function useGatewayMetrics(metrics: GatewayMetrics, opts: { endpoint: str
 export function createMetricsServer(metrics: Pick<GatewayMetrics, 'registry'>): Server {
   const { registry } = metrics;
   return createServer((req, res) => {
-    if (req.method !== 'GET' || new URL(req.url ?? '/', 'http://metrics').pathname !== METRICS_PATH) {
+    // The path read from the raw target: new URL() throws on some (`GET http://[`), and a throw here is uncaught.
+    if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== METRICS_PATH) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: GET /metrics');
       return;
     }

@@ -103,7 +103,8 @@ export function createPersistedDocuments(config: PersistedDocumentsConfig, maxDo
 
   /** Before the plugin: a query sent with its hash is registered (after checking the hash), then runs as any query. */
   const register: NonNullable<Plugin['onParams']> = ({ params, request, setParams }) => {
-    if (!params.query || trustedOnly) return;
+    // A query that is not a string (yoga's parameter check refuses it) is not hashed: createHash would throw.
+    if (typeof params.query !== 'string' || !params.query || trustedOnly) return;
     const hex = documentIdOf(params, request);
     if (hex === null) return;
     // A document over the length limit is refused before it is parsed (document-limits.ts): not worth hashing.
