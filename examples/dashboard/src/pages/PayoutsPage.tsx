@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 import { formatDate, formatMoney } from '../format';
 import { pageVariables, visiblePage } from '../paging';
 import { hrefFor, navigate, type PageCursor } from '../route';
-import { Pager } from '../components/Pager';
+import { PagedTable } from '../components/PagedTable';
 import { StatusBadge } from '../components/StatusBadge';
 import { isUserError, RequestErrorNotice, UserErrorNotice } from '../components/Notices';
 
@@ -80,44 +80,29 @@ export function PayoutsPage({ cursor }: { cursor: PageCursor }) {
         <h1>Payouts</h1>
         <NewPayoutForm />
       </header>
-      {error && <RequestErrorNotice error={error} />}
-      {page && (
-        <>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>Payout</th>
-                  <th className="num">Amount</th>
-                  <th>Status</th>
-                  <th>Created</th>
-                  <th>Arrival</th>
-                  <th className="num">Net</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.edges.map(({ node }) => (
-                  <tr key={node.id} data-id={node.id}>
-                    <td>
-                      <a href={hrefFor({ page: 'payout', id: node.id })}>{node.id}</a>
-                      {node.automatic && <span className="tag">automatic</span>}
-                    </td>
-                    <td className="num">{formatMoney(node.amount, node.currency)}</td>
-                    <td>
-                      <StatusBadge status={node.status} />
-                    </td>
-                    <td>{formatDate(node.created)}</td>
-                    <td>{formatDate(node.arrivalDate)}</td>
-                    <td className="num">{node.balanceTransaction ? formatMoney(node.balanceTransaction.net, node.currency) : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager newer={page.newer} older={page.older} fetching={fetching} onPage={(c) => navigate({ page: 'payouts', cursor: c })} />
-        </>
-      )}
-      {!page && fetching && <p className="muted">Loading payouts…</p>}
+      <PagedTable
+        noun="payouts"
+        page={page}
+        fetching={fetching}
+        error={error}
+        columns={['Payout', '#Amount', 'Status', 'Created', 'Arrival', '#Net']}
+        onPage={(c) => navigate({ page: 'payouts', cursor: c })}
+        row={({ node }) => (
+          <tr key={node.id} data-id={node.id}>
+            <td>
+              <a href={hrefFor({ page: 'payout', id: node.id })}>{node.id}</a>
+              {node.automatic && <span className="tag">automatic</span>}
+            </td>
+            <td className="num">{formatMoney(node.amount, node.currency)}</td>
+            <td>
+              <StatusBadge status={node.status} />
+            </td>
+            <td>{formatDate(node.created)}</td>
+            <td>{formatDate(node.arrivalDate)}</td>
+            <td className="num">{node.balanceTransaction ? formatMoney(node.balanceTransaction.net, node.currency) : '—'}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }
