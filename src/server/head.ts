@@ -1,4 +1,5 @@
-import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
+import { endUnreadStream } from './unserved-streams.js';
 
 /**
  * HEAD answers as GET would, without the body (RFC 9110 §9.3.2): the request is handled as a GET
@@ -17,9 +18,9 @@ export function useHeadAsGet(): Plugin {
       setRequest(get);
     },
     // A stream (an SSE subscription asked with HEAD) is ended before yoga sends it: cancelling the
-    // unread body below does not reach the subscription, which stayed open and counted against the caller.
+    // unread body below does not reach the subscription.
     onResultProcess({ request, result }) {
-      if (heads.has(request) && isAsyncIterable(result)) void result[Symbol.asyncIterator]().return?.();
+      if (heads.has(request)) endUnreadStream(result);
     },
     onResponse({ request, response, setResponse, fetchAPI }) {
       if (!heads.has(request)) return;
