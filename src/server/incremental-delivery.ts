@@ -2,6 +2,11 @@ import { GraphQLError, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 
+/** True for the directives yoga's defer-stream plugin delivers incrementally (graphql-jit ignores @defer and fails on @stream). */
+export function isIncrementalDirective(name: string): boolean {
+  return name === 'defer' || name === 'stream';
+}
+
 /**
  * Refuses @defer and @stream in subscriptions: each event is executed once for every subscriber of
  * a shared stream and delivered whole (shared-subscriptions.ts), so there is no later part to send.
@@ -11,7 +16,7 @@ const NoIncrementalSubscriptions: ValidationRule = (context) => ({
     return operation.operation === 'subscription' ? undefined : false;
   },
   Directive(node) {
-    if (node.name.value !== 'defer' && node.name.value !== 'stream') return;
+    if (!isIncrementalDirective(node.name.value)) return;
     context.reportError(
       new GraphQLError(`@${node.name.value} is not supported in subscriptions: each event is delivered whole.`, {
         nodes: node,

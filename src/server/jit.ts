@@ -2,6 +2,7 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { BREAK, Kind, getOperationAST, getVariableValues, visit, type DocumentNode, type ExecutionArgs } from 'graphql';
 import type { Logger } from 'pino';
 import type { Plugin } from 'graphql-yoga';
+import { isIncrementalDirective } from './incremental-delivery.js';
 
 /**
  * True for a document holding exactly one operation, a query. The plugin caches compiled
@@ -15,12 +16,12 @@ export function isSingleQuery({ document, operationName }: Pick<ExecutionArgs, '
   return operations === 1 && getOperationAST(document, operationName)?.operation === 'query';
 }
 
-/** True when the document uses @defer or @stream anywhere (graphql-jit ignores @defer and fails on @stream). */
+/** True when the document uses @defer or @stream anywhere. */
 function usesDeferOrStream(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Directive(node) {
-      if (node.name.value !== 'defer' && node.name.value !== 'stream') return undefined;
+      if (!isIncrementalDirective(node.name.value)) return undefined;
       found = true;
       return BREAK;
     },
