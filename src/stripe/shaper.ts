@@ -164,11 +164,11 @@ export function createShapingHttpClient(inner: HttpClient, options: ShapingOptio
     for (let retries = 0; ; retries++) {
       const at = starts.reserve(deadline);
       if (at === null) {
-        if (observer && call) observer.queueFull(call);
+        if (call) observer?.queueFull(call);
         return queueFull();
       }
       if (at > performance.now()) await waitUntil(at);
-      const observed = observer && call ? observer.attempt(call) : undefined;
+      const observed = call && observer?.attempt(call);
       const res = await attempt(request, observed);
       const status = res.getStatusCode();
       const requestId = observed && header(res.getHeaders(), 'request-id');
