@@ -104,7 +104,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   // Subscribers asking the same thing share one stream; the gateway's schema runs each event with loaders of its own.
   const shared = createSharedSubscriptions<Parameters<typeof eventContext>[1]>({
     ...(deps.schema ? {} : { eventContext }),
-    onDelivered: metrics && ((event, subscribers) => metrics.delivered(topicOfChange(event) ?? 'other', subscribers)),
+    onDelivered: metrics && ((event, subscribers) => metrics.delivered(topicOfChange(event), subscribers)),
   });
   const authenticator = createAuthenticator(config.auth);
   const persistedDocuments = createPersistedDocuments(config.persistedDocuments, config.documentLimits.maxLength);

@@ -141,8 +141,9 @@ export function createMetrics(opts: { registry?: Registry; live: () => LiveFigur
     webhook(eventTypeName: string | undefined, outcome: WebhookOutcome): void {
       webhooks.inc({ type: eventTypeName === undefined ? 'unverified' : type(eventTypeName), outcome });
     },
-    delivered(topic: string, subscribers: number): void {
-      delivered.inc({ topic }, subscribers);
+    /** `topic` undefined: an event of no known topic (counted as OTHER). */
+    delivered(topic: string | undefined, subscribers: number): void {
+      delivered.inc({ topic: topic ?? OTHER }, subscribers);
     },
     pubsubError(role: string): void {
       pubsubErrors.inc({ role });
