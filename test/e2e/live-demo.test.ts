@@ -1,50 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
 import { wsClient, wsSubscribe, type WsSubscription } from '../subscriptions/clients.js';
-
-/** `npm start` as a first-time user runs it: emulator mode, clock ×60, demo traffic as configured. */
-interface Started {
-  child: ChildProcess;
-  url: string;
-  /** performance.now() when the banner was printed. */
-  readyAt: number;
-  output: () => string;
-}
+import { startGatewayProcess, stopGatewayProcess, type GatewayProcess } from '../lifecycle/process.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** Nothing of the test runner's own environment but PATH: the gateway's defaults, as `npm start` has them. */
-const env = (extra: Record<string, string>) => ({ PATH: process.env.PATH ?? '', PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'warn', ...extra });
 
-async function start(extra: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner within 60 s: ${output}`)), 60_000);
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-      const match = /GraphQL \+ GraphiQL\s+(http:\/\/\S+)\/graphql/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`exited early (${code}): ${output}`)));
-  });
-  return { child, url, readyAt: performance.now(), output: () => output };
-}
+/** `npm start`'s entry as a first-time user runs it: emulator mode, clock ×60, demo traffic as configured. */
+const start = (env: Record<string, string>) => startGatewayProcess(['--import', 'tsx', 'src/main.ts'], ROOT, env);
 
-async function stop(s: Started | undefined): Promise<void> {
-  if (!s || s.child.exitCode !== null || s.child.signalCode !== null) return;
-  const exited = once(s.child, 'close');
-  s.child.kill('SIGTERM');
-  await exited;
-}
-
-async function gql<T>(s: Started, query: string, variables?: Record<string, unknown>): Promise<T> {
+async function gql<T>(s: GatewayProcess, query: string, variables?: Record<string, unknown>): Promise<T> {
   const res = await fetch(`${s.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -61,14 +26,14 @@ type PayoutEvent = { eventId: string; type: string; occurredAt: string; payout: 
 const payoutEvent = (r: { data?: Record<string, unknown> | null }) => r.data?.payoutEvents as PayoutEvent;
 
 /** The first event's arrival, in seconds after the gateway was ready. */
-async function firstEventAfterReady(s: Started, sub: WsSubscription, timeoutMs: number): Promise<number> {
+async function firstEventAfterReady(s: GatewayProcess, sub: WsSubscription, timeoutMs: number): Promise<number> {
   await sub.inbox.waitFor(1, timeoutMs);
   return (performance.now() - s.readyAt) / 1000;
 }
 
 describe('a fresh npm start is live from the first minute (the embedded emulator keeps demo traffic going)', () => {
-  let live: Started | undefined;
-  let quiet: Started | undefined;
+  let live: GatewayProcess | undefined;
+  let quiet: GatewayProcess | undefined;
   let liveClient: Client | undefined;
   let quietClient: Client | undefined;
   let payouts: WsSubscription;
@@ -76,7 +41,7 @@ describe('a fresh npm start is live from the first minute (the embedded emulator
   let quietPayouts: WsSubscription;
 
   beforeAll(async () => {
-    // Started side by side: the quiet one's silence is watched while the live one is tested.
+    // GatewayProcess side by side: the quiet one's silence is watched while the live one is tested.
     [live, quiet] = await Promise.all([start({}), start({ EMULATOR_TRAFFIC: '0' })]);
     liveClient = wsClient(live.url);
     quietClient = wsClient(quiet.url);
@@ -89,7 +54,7 @@ describe('a fresh npm start is live from the first minute (the embedded emulator
 
   afterAll(async () => {
     await Promise.all([liveClient?.dispose(), quietClient?.dispose()]);
-    await Promise.all([stop(live), stop(quiet)]);
+    await Promise.all([stopGatewayProcess(live), stopGatewayProcess(quiet)]);
   });
 
   it('payoutEvents and outboundPaymentEvents deliver their first event within 15 s of ready, over graphql-ws', async () => {

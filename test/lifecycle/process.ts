@@ -9,30 +9,49 @@ export interface GatewayProcess {
   readonly url: string;
   /** The embedded emulator's base URL, from the banner (its admin API sets faults). */
   readonly emulatorUrl: string;
+  /** performance.now() when the banner arrived: the gateway was ready. */
+  readonly readyAt: number;
   /** Everything the process wrote. */
   output(): string;
   /** Resolves with the exit code. */
   readonly exited: Promise<number | null>;
 }
 
-/** Starts `node <args>` in `cwd` with a clean environment (no NODE_ENV: production mode is main.ts' default). */
-export async function startGatewayProcess(args: string[], cwd: string): Promise<GatewayProcess> {
+/** The banner line that says where the gateway listens. */
+const BANNER = /GraphQL \+ GraphiQL\s+(\S+)\/graphql/;
+
+/**
+ * Starts `node <args>` in `cwd` with a clean environment (no NODE_ENV: production mode is main.ts'
+ * default; nothing of the test runner's own but PATH) plus `env`.
+ */
+export async function startGatewayProcess(args: string[], cwd: string, env: Record<string, string> = {}): Promise<GatewayProcess> {
   const child = spawn(process.execPath, args, {
     cwd,
-    env: { PATH: process.env.PATH, PORT: '0', EMULATOR_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    env: { PATH: process.env.PATH, PORT: '0', EMULATOR_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  let readyAt: number | undefined;
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    if (readyAt === undefined && BANNER.test(output)) readyAt = performance.now();
+  });
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let exitedEarly = false;
   void exited.then(() => (exitedEarly = true));
-  await until(() => exitedEarly || /GraphQL \+ GraphiQL\s+(\S+)\/graphql/.test(output), 60_000, 'the banner');
-  const url = /GraphQL \+ GraphiQL\s+(\S+)\/graphql/.exec(output)?.[1];
+  await until(() => exitedEarly || readyAt !== undefined, 60_000, 'the banner');
+  const url = BANNER.exec(output)?.[1];
   const emulatorUrl = /Upstream\s+emulator at (\S+)/.exec(output)?.[1];
-  if (!url || !emulatorUrl) throw new Error(`the gateway did not start:\n${output}`);
-  return { child, url, emulatorUrl, output: () => output, exited };
+  if (!url || !emulatorUrl || readyAt === undefined) throw new Error(`the gateway did not start:\n${output}`);
+  return { child, url, emulatorUrl, readyAt, output: () => output, exited };
+}
+
+/** SIGTERM, and the process' exit (at once if it has already exited). */
+export async function stopGatewayProcess(gateway: GatewayProcess | undefined): Promise<void> {
+  if (!gateway) return;
+  gateway.child.kill('SIGTERM');
+  await gateway.exited;
 }
 
 /**
