@@ -22,6 +22,16 @@ async function readiness(h: Pick<Harness, 'fetch'>): Promise<{ status: number; b
   return { status: res.status, body: JSON.parse(text) as Readiness, text, cacheControl: res.headers.get('cache-control') };
 }
 
+/** A loopback port nothing listens on (it was free a moment ago). */
+function closedPort(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 describe('the upstream check', () => {
   let h: Harness;
   afterEach(() => h?.close());
@@ -87,14 +97,20 @@ describe('the upstream check', () => {
   });
 
   it('is not ready when the upstream cannot be reached', async () => {
-    // Registering the webhook endpoint at start was an answer: make it stale at once.
-    h = await createHarness({ transport: 'loopback', env: { READINESS_UPSTREAM_MAX_AGE_MS: '1' } });
-    await h.emulator.close();
-    const answer = await readiness(h);
-    expect(answer.status).toBe(503);
-    expect(answer.body.checks.upstream).toBe('upstream unreachable');
-    // /healthz is liveness only: the process is fine.
-    expect((await h.fetch('/healthz')).status).toBe(200);
+    // A Stripe-compatible base on a port nothing listens on. (Closing a running emulator instead
+    // raced its kept-alive connections, which could still answer the probe.)
+    const config = loadConfig({ STRIPE_SECRET_KEY: 'sk_test_unreachable', STRIPE_API_BASE: `http://127.0.0.1:${await closedPort()}`, AUTH_DISABLED: 'true', LOG_LEVEL: 'silent' });
+    const gateway = createGateway(config, { logger: createLogger('silent') });
+    const g = { fetch: (path: string) => Promise.resolve(gateway.yoga.fetch(`http://127.0.0.1${path}`)) };
+    try {
+      const answer = await readiness(g);
+      expect(answer.status).toBe(503);
+      expect(answer.body.checks.upstream).toBe('upstream unreachable');
+      // /healthz is liveness only: the process is fine.
+      expect((await g.fetch('/healthz')).status).toBe(200);
+    } finally {
+      await gateway.stop();
+    }
   });
 });
 
@@ -131,13 +147,7 @@ describe('the Redis check (REDIS_URL)', () => {
   });
 
   it('is not ready when Redis does not answer, without naming its URL', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
-      });
-    });
-    const g = gatewayWith(`redis://:hunter2secret@127.0.0.1:${port}`);
+    const g = gatewayWith(`redis://:hunter2secret@127.0.0.1:${await closedPort()}`);
     const answer = await readiness(g);
     expect(answer.status).toBe(503);
     expect(answer.body.checks).toEqual({ shutdown: 'ok', redis: 'redis not answering', upstream: 'ok' });
