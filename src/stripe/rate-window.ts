@@ -10,6 +10,14 @@ export interface RateWindow {
    * when that is after `deadline`. Times are `now()` milliseconds.
    */
   reserve(deadline: number): number | null;
+  /**
+   * Called when a reserved start has come: how many more milliseconds it must wait, or 0,
+   * and then the start is recorded. Reservations are promises made ahead of time; a timer
+   * that fires late (a busy event loop) makes a start later than reserved, and the calls
+   * reserved after it would then start too close behind it. This checks the starts as
+   * they actually happened.
+   */
+  begin(): number;
   /** No call starts before `until` (Stripe asked to slow down). */
   pause(until: number): void;
 }
@@ -27,6 +35,9 @@ export function createRateWindow(perSecond: number, now: () => number = () => pe
   // go back in time, so a new start must wait for the oldest of them to leave the window.
   const starts = new Array<number>(perSecond).fill(-Infinity);
   let next = 0;
+  // The last `perSecond` actual start times, oldest at `nextBegun`.
+  const begun = new Array<number>(perSecond).fill(-Infinity);
+  let nextBegun = 0;
   let pausedUntil = -Infinity;
   return {
     reserve(deadline) {
@@ -35,6 +46,14 @@ export function createRateWindow(perSecond: number, now: () => number = () => pe
       starts[next] = at;
       next = (next + 1) % perSecond;
       return at;
+    },
+    begin() {
+      const at = now();
+      const wait = begun[nextBegun] + WINDOW_MS + JITTER_MARGIN_MS - at;
+      if (wait > 0) return wait;
+      begun[nextBegun] = at;
+      nextBegun = (nextBegun + 1) % perSecond;
+      return 0;
     },
     pause(until) {
       pausedUntil = Math.max(pausedUntil, until);

@@ -168,6 +168,7 @@ export function createShapingHttpClient(inner: HttpClient, options: ShapingOptio
         return queueFull();
       }
       if (at > performance.now()) await waitUntil(at);
+      for (let wait = starts.begin(); wait > 0; wait = starts.begin()) await sleep(Math.ceil(wait));
       const observed = call && observer?.attempt(call);
       const res = await attempt(request, observed);
       const status = res.getStatusCode();

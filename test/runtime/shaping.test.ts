@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { loadConfig } from '../../src/config.js';
 import { createStripeClient } from '../../src/stripe/client.js';
+import { createShapingHttpClient } from '../../src/stripe/shaper.js';
 import { createEmulator, type Emulator } from '../../src/emulator/index.js';
 import { createHarness, type Harness } from '../harness.js';
 
@@ -115,6 +116,32 @@ describe('shaping under load (STRIPE_MAX_RPS=10)', () => {
     const pace = h.emulator.requestLog.pace(mark);
     expect(pace.rateLimited).toBe(0);
     expect(pace.peakPerSecond).toBeLessThanOrEqual(RPS);
+  });
+});
+
+describe('a start delayed by a busy event loop (STRIPE_MAX_RPS=1)', () => {
+  let emulator: Emulator;
+  beforeAll(() => (emulator = createEmulator({ seed: 'none' })));
+  afterAll(() => emulator?.close());
+
+  it('holds back the calls reserved after it, so Stripe still never sees two starts within a second', async () => {
+    const shaped = createShapingHttpClient(Stripe.createFetchHttpClient(emulator.fetch), { maxRequestsPerSecond: 1, maxQueueMs: 10_000 });
+    const stripe = new Stripe('sk_test_shaping', { httpClient: shaped, maxNetworkRetries: 0 });
+    const mark = emulator.requestLog.mark();
+    const started = performance.now();
+    // The second read is due about 1.05 s in, the third 1.05 s after it. The event loop is
+    // then kept busy for 300 ms, so the second's timer fires late and it starts at about 1.3 s.
+    const hog = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        while (performance.now() - started < 1300);
+        resolve();
+      }, 1000),
+    );
+    const [reads] = await Promise.all([Promise.all([1, 2, 3].map((limit) => stripe.payouts.list({ limit }))), hog]);
+    expect(reads.map((r) => r.object)).toEqual(['list', 'list', 'list']);
+    // Timed where Stripe sees them: the third had to wait for the second's actual start, not its reserved one.
+    expect(emulator.requestLog.since(mark).total).toBe(3);
+    expect(emulator.requestLog.pace(mark).peakPerSecond).toBe(1);
   });
 });
 
