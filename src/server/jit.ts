@@ -1,8 +1,8 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { BREAK, Kind, getOperationAST, getVariableValues, visit, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { Kind, getOperationAST, getVariableValues, type DocumentNode, type ExecutionArgs } from 'graphql';
 import type { Logger } from 'pino';
 import type { Plugin } from 'graphql-yoga';
-import { isIncrementalDirective } from './incremental-delivery.js';
+import { usesDeferOrStream } from './incremental-delivery.js';
 
 /**
  * True for a document holding exactly one operation, a query. The plugin caches compiled
@@ -14,19 +14,6 @@ export function isSingleQuery({ document, operationName }: Pick<ExecutionArgs, '
   let operations = 0;
   for (const definition of document.definitions) if (definition.kind === Kind.OPERATION_DEFINITION) operations++;
   return operations === 1 && getOperationAST(document, operationName)?.operation === 'query';
-}
-
-/** True when the document uses @defer or @stream anywhere. */
-function usesDeferOrStream(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    Directive(node) {
-      if (!isIncrementalDirective(node.name.value)) return undefined;
-      found = true;
-      return BREAK;
-    },
-  });
-  return found;
 }
 
 /**

@@ -40,7 +40,7 @@ import type { PersistedDocuments } from './persisted-documents.js';
 import { useIncrementalDelivery } from './incremental-delivery.js';
 import { READY_PATH, useReadiness, type ReadinessCheck } from './readiness.js';
 import { useSubscriptionsEndOnDrain } from './stream-drain.js';
-import { useUnservedStreamsEnded } from './unserved-streams.js';
+import { useUnservedStreams } from './unserved-streams.js';
 import { METRICS_PATH, useGatewayMetrics } from './metrics.js';
 import { useTracing } from './tracing.js';
 import type { GatewayMetrics } from '../telemetry/metrics.js';
@@ -202,6 +202,8 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       opts.persistedDocuments.plugin,
       // @defer / @stream over multipart/mixed and SSE; such documents run off the compiled path (jit.ts).
       useIncrementalDelivery(),
+      // A stream the request's Accept rules out is refused before it runs (or ended, if yoga finds no format for it).
+      useUnservedStreams(),
       // After validation, before anything executes (shared subscription streams included):
       // malformed input is refused before it is costed, and nothing refused spends rate budget.
       useInputChecks(),
@@ -219,7 +221,6 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       ...(metered ? [metered.after] : []),
       useCredentialExpiry(),
       useSubscriptionsEndOnDrain(opts.draining),
-      useUnservedStreamsEnded(),
       {
         onResponse({ request, response }) {
           response.headers.set('x-request-id', idOf(request));

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Client as UrqlClient, fetchExchange, gql } from '@urql/core';
-import { createHarness, type Harness } from '../harness.js';
+import { createHarness, expectStillServing, type Harness } from '../harness.js';
 import { wsClient } from '../subscriptions/clients.js';
 import { streamed, type Part } from './support.js';
 
@@ -135,6 +135,64 @@ describe('@defer', () => {
     const res = await h.gql('subscription { payoutEvents { type ... @defer { payout { id } } } }');
     expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(res.errors?.[0]?.message).toMatch(/@defer is not supported in subscriptions/);
+  });
+});
+
+describe('asked for with an Accept that admits no stream format', () => {
+  const JSON_ONLY = { accept: 'application/json' };
+  const CREATE = /* GraphQL */ `
+    mutation ($input: CreatePayoutInput!) {
+      createPayout(input: $input) {
+        ... on CreatePayoutPayload { payout { id status ... @defer { balanceTransaction { id net } } } }
+      }
+    }
+  `;
+  const input = (note: string) => ({ amount: 321, currency: 'usd', metadata: { note } });
+
+  it('a query with @defer is refused with 406 NOT_ACCEPTABLE naming the formats, before any upstream call', async () => {
+    const { result, calls } = await h.upstreamCalls(() => h.gql(DEFERRED, { fa: financialAccount }, JSON_ONLY));
+    expect(result.status).toBe(406);
+    expect(result.headers.get('content-type')).toContain('application/json');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_ACCEPTABLE', acceptable: ['text/event-stream', 'multipart/mixed'] });
+    expect(result.errors?.[0]?.message).toMatch(/query using @defer or @stream is sent in parts/);
+    expect(calls.total).toBe(0);
+    await expectStillServing(h);
+  });
+
+  it('a query whose @defer is turned off (`if: false`, literal or variable) is answered whole', async () => {
+    const off = DEFERRED.replace('@defer(label: "account")', '@defer(label: "account", if: $on)').replace('($fa: ID!)', '($fa: ID!, $on: Boolean!)');
+    for (const [query, variables] of [
+      [off, { fa: financialAccount, on: false }],
+      [DEFERRED.replace('@defer(label: "account")', '@defer(if: false)'), { fa: financialAccount }],
+    ] as const) {
+      const res = await h.gql<{ outboundPayments: { edges: Edge[] } }>(query, variables, JSON_ONLY);
+      expect(res.status).toBe(200);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.outboundPayments.edges.every((e) => e.node.financialAccount?.id === financialAccount)).toBe(true);
+    }
+    expect((await h.gql(off, { fa: financialAccount, on: true }, JSON_ONLY)).status).toBe(406);
+  });
+
+  it('a mutation with @defer in its payload is refused before it acts (yoga alone made the payout, then answered an empty 406)', async () => {
+    const { result, calls } = await h.upstreamCalls(() => h.gql(CREATE, { input: input('refused-json') }, JSON_ONLY));
+    expect(result.status).toBe(406);
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_ACCEPTABLE');
+    expect(result.errors?.[0]?.message).toMatch(/mutation using @defer/);
+    expect(calls.total).toBe(0);
+  });
+
+  it('the same mutation over multipart acts once and delivers the payout first, its balance transaction after', async () => {
+    const { result, calls } = await h.upstreamCalls(() => streamed(h.url, { query: CREATE, variables: { input: input('multipart') } }, 'multipart/mixed'));
+    expect(calls.byRoute['POST /v1/payouts']).toBe(1);
+    const [initial, ...rest] = result.parts;
+    const payout = (initial.payload.data as { createPayout: { payout: { id: string; status: string; balanceTransaction?: unknown } } }).createPayout.payout;
+    expect(payout).toMatchObject({ id: expect.stringMatching(/^po_/), status: 'PENDING' });
+    expect(payout.balanceTransaction).toBeUndefined();
+    const deferred = rest.flatMap((p) => p.payload.incremental ?? []);
+    expect(deferred).toHaveLength(1);
+    expect(deferred[0].path).toEqual(['createPayout', 'payout']);
+    expect(deferred[0].data).toMatchObject({ balanceTransaction: { id: expect.stringMatching(/^txn_/), net: -321 } });
+    expect(rest.at(-1)!.payload.hasNext).toBe(false);
   });
 });
 
