@@ -56,8 +56,9 @@ export function createPubSub(config: Config, log: Logger, opts: PubSubOptions = 
     return { pubsub: createYogaPubSub({ eventTarget: target as YogaEventTarget }), keyPrefix, listenerCount: target.count, close: async () => {} };
   }
 
-  const publishClient = new Redis(config.redisUrl);
-  const subscribeClient = new Redis(config.redisUrl);
+  // Named, so Redis' CLIENT LIST tells which gateway (key prefix) and which of its clients each connection is.
+  const publishClient = new Redis(config.redisUrl, { connectionName: `${keyPrefix}publish` });
+  const subscribeClient = new Redis(config.redisUrl, { connectionName: `${keyPrefix}subscribe` });
   for (const [role, client] of [['publish', publishClient], ['subscribe', subscribeClient]] as const) {
     client.on('error', (err: Error) => {
       log.error({ err: err.message, role }, 'redis pubsub client error');

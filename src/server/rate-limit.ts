@@ -33,7 +33,7 @@ export function createRateLimiter(config: Config, log: Logger, opts: { keyPrefix
   let redis: Redis | undefined;
   if (config.redisUrl) {
     // No offline queue: while Redis is unreachable a spend fails at once (and falls over) instead of waiting.
-    redis = new Redis(config.redisUrl, { enableOfflineQueue: false });
+    redis = new Redis(config.redisUrl, { enableOfflineQueue: false, connectionName: limits.keyPrefix });
     redis.on('error', (err: Error) => log.warn({ err: err.message }, 'rate limit: Redis unavailable, budgets are per instance meanwhile'));
     limiter = new RateLimiterRedis({ ...limits, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(limits) });
   }

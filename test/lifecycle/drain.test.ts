@@ -1,6 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createEmulator } from '../../src/emulator/index.js';
+import { createGateway } from '../../src/gateway.js';
+import { createLogger } from '../../src/server/logger.js';
 import { createHarness, type Harness } from '../harness.js';
+import { startTestRedis } from '../subscriptions/redis.js';
 import { emulatorStripe, pendingPayout, sseSubscribe, wsClient, wsSubscribe } from '../subscriptions/clients.js';
 import { pageOf, query, request, until } from './http.js';
 import { expectCleanExitWithRequestsInFlight, startGatewayProcess } from './process.js';
@@ -121,6 +128,43 @@ describe('graceful drain', () => {
     // The subscription was not completed by the server: a retrying client resubscribes elsewhere.
     expect((wsSubscription.inbox.error as CloseEvent | undefined)?.code).toBe(1001);
     await client.dispose();
+  });
+});
+
+describe('after the drain', () => {
+  it('closes its Redis connections (pubsub and rate limit) and stops the events poller', async () => {
+    const redis = await startTestRedis();
+    const emulator = createEmulator({ seed: 'none' });
+    const admin = new Redis(redis.url);
+    const prefix = `test-drain-${randomUUID()}:`;
+    const config = loadConfig({ REDIS_URL: redis.url, EVENTS_POLL_INTERVAL_MS: '100', PORT: '0', LOG_LEVEL: 'silent' });
+    const gateway = createGateway(config, { logger: createLogger('silent'), emulator, pubsub: { channelPrefix: prefix } });
+    /** The gateway's connections as Redis lists them (each is named after the gateway's key prefix). */
+    const connections = async () =>
+      ((await admin.client('LIST')) as string)
+        .split('\n')
+        .map((line) => / name=(\S*)/.exec(line)?.[1] ?? '')
+        .filter((name) => name.startsWith(prefix))
+        .sort();
+    const polls = () => emulator.requestLog.since(0).byRoute['GET /v1/events'] ?? 0;
+    try {
+      const { url } = await gateway.start();
+      // A query spends from the Redis-held rate limit, so its client connects.
+      expect((await query(url, pageOf(1))).status).toBe(200);
+      await until(async () => (await connections()).length === 3 && polls() >= 2, 10_000, 'three Redis connections and two polls');
+      expect(await connections()).toEqual([`${prefix}publish`, `${prefix}rate-limit`, `${prefix}subscribe`]);
+
+      await gateway.stop();
+      await until(async () => (await connections()).length === 0, 5_000, 'no Redis connection left');
+      const after = polls();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(polls()).toBe(after);
+    } finally {
+      await gateway.stop();
+      admin.disconnect();
+      await emulator.close();
+      await redis.stop();
+    }
   });
 });
 
