@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SCOPES } from './auth/principal.js';
+import { trafficIntervalMs } from './emulator/traffic.js';
 import { readManifests, repositoryManifests, type DocumentsByHash } from './server/document-manifests.js';
 
 const StripeAccountId = z.string().regex(/^acct_[A-Za-z0-9]+$/, 'must be an acct_ id');
@@ -178,6 +179,8 @@ export interface Config {
   readonly emulatorSpeed: number;
   /** Emulator mode: the embedded emulator keeps a little demo traffic going (new payouts, refunds, outbound payments). */
   readonly emulatorTraffic: boolean;
+  /** Real milliseconds between two steps of that traffic at emulatorSpeed; null when the clock is frozen (it steps only as the clock is advanced). */
+  readonly emulatorTrafficIntervalMs: number | null;
   readonly redisUrl?: string;
   readonly eventsPollIntervalMs?: number;
   /** Largest webhook body read; a larger one is refused with 413 (by Content-Length, or while it streams in). */
@@ -282,6 +285,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     emulatorPort: e.EMULATOR_PORT,
     emulatorSpeed: e.EMULATOR_SPEED,
     emulatorTraffic: e.EMULATOR_TRAFFIC === '1' || e.EMULATOR_TRAFFIC === 'true',
+    emulatorTrafficIntervalMs: trafficIntervalMs(e.EMULATOR_SPEED),
     redisUrl: e.REDIS_URL,
     eventsPollIntervalMs: e.EVENTS_POLL_INTERVAL_MS,
     webhookMaxBytes: e.WEBHOOK_MAX_BYTES,

@@ -9,7 +9,6 @@ import { createGateway } from './gateway.js';
 import { createLogger } from './server/logger.js';
 import { createEmulator, type Emulator } from './emulator/index.js';
 import { SEED_DAYS } from './emulator/seed.js';
-import { trafficIntervalMs } from './emulator/traffic.js';
 
 let loaded: Config;
 try {
@@ -78,7 +77,7 @@ process.stdout.write(
 /** What the demo traffic will do, for the banner. */
 function trafficLine(c: Config): string {
   if (!c.emulatorTraffic) return 'no demo traffic (EMULATOR_TRAFFIC=0)';
-  const interval = trafficIntervalMs(c.emulatorSpeed);
+  const interval = c.emulatorTrafficIntervalMs;
   return interval === null ? 'demo traffic: one step, then one per 10 minutes the frozen clock is advanced' : `demo traffic: new payouts, outbound payments and refunds every ${Math.round(interval / 1000)} s`;
 }
 

@@ -1,6 +1,5 @@
 import type { GraphiQLOptions } from 'graphql-yoga';
 import type { Config } from '../config.js';
-import { trafficIntervalMs } from '../emulator/traffic.js';
 
 /** One GraphiQL tab: a document of named operations and the variables they take. */
 export interface ExampleTab {
@@ -304,7 +303,7 @@ function liveNote(config: Config): string {
       `The demo emulator makes no traffic of its own (EMULATOR_TRAFFIC=0): events come from\nyour mutations and the demo data's next transitions (its clock runs ×${config.emulatorSpeed}).`,
     );
   }
-  const interval = trafficIntervalMs(config.emulatorSpeed);
+  const interval = config.emulatorTrafficIntervalMs;
   if (interval === null) {
     return comment('The demo emulator\'s clock is frozen (EMULATOR_SPEED=0): events come from your\nmutations, and from its objects as POST /_emulator/clock/advance moves the clock.');
   }
