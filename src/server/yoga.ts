@@ -202,11 +202,11 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       opts.persistedDocuments.plugin,
       // @defer / @stream over multipart/mixed and SSE; such documents run off the compiled path (jit.ts).
       useIncrementalDelivery(),
-      // A stream the request's Accept rules out is refused before it runs (or ended, if yoga finds no format for it).
-      useUnservedStreams(),
       // After validation, before anything executes (shared subscription streams included):
       // malformed input is refused before it is costed, and nothing refused spends rate budget.
       useInputChecks(),
+      // A stream the request's Accept rules out is refused before it is costed (or ended, if yoga finds no format for it).
+      useUnservedStreams(),
       useUpstreamCost(config.maxUpstreamCalls, planner),
       useRateLimit(opts.rateLimiter),
       useSubscriptionCap(config.maxSubscriptionsPerCaller),

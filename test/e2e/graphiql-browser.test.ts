@@ -66,6 +66,8 @@ describe.skipIf(!hasChromium)(title, () => {
       const text = await responseText();
       expect(text).toContain('"balanceTransaction"');
       expect(text).not.toContain('"errors"');
+      // Monaco fetches its workers as it needs them: all of them in the first load's figures, and in the cache before the reload.
+      await page.waitForLoadState('networkidle');
       expect(outside).toEqual([]);
       // Compressed, the whole first load (page, script, styles, Monaco's workers, introspection, the query) is under 2.5 MB.
       const assets = served.filter((r) => r.path.startsWith('/graphiql/'));
