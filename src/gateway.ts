@@ -93,7 +93,7 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
   const tracing = tracerProvider && createTracing(tracerProvider);
   const metricsServer = metrics && config.metrics.port !== undefined ? createMetricsServer(metrics) : undefined;
 
-  const stripe = createStripeClient(config, { fetch: deps.fetch ?? deps.emulator?.fetch, observer: upstreamTelemetry(metrics, tracing) });
+  const stripe = createStripeClient(config, { fetch: deps.fetch ?? deps.emulator?.fetch, observer: upstreamTelemetry(metrics, tracing, redact) });
   const events = createLiveEvents({
     config,
     log,

@@ -10,7 +10,8 @@ type Args = { contextValue?: unknown };
  * one), continuing the trace of the request's W3C `traceparent` (over graphql-ws: the upgrade
  * request's), with the operation's work running in that span's context so the Stripe calls it makes
  * are its children. Must come after the graphql-jit plugin: jit replaces execute, dropping any
- * wrapper set before it. Operations refused by the gates before execution get no span.
+ * wrapper set before it; and after the error mapping, since a failed operation's span records its
+ * errors as this plugin sees them. Operations refused by the gates before execution get no span.
  */
 export function useTracing(tracing: GatewayTracing): Plugin {
   const continueTrace = ({ args }: { args: Args }) => {

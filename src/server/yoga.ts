@@ -214,9 +214,11 @@ export function createGatewayYoga(opts: GatewayYogaOptions): GatewayYoga {
       // Before anything compiles or executes a document (graphql-ws validates through the same envelop).
       useDocumentLimits(config.documentLimits),
       useCompiledQueries(log),
-      // After jit, which replaces execute and would drop the span's context set before it.
-      ...(opts.tracing ? [useTracing(opts.tracing)] : []),
       useGatewayErrors(),
+      // After jit, which replaces execute and would drop the span's context set before it; after the
+      // error mapping, so a failed operation's span records the errors clients see (coded, scrubbed
+      // of secrets), never a raw upstream message.
+      ...(opts.tracing ? [useTracing(opts.tracing)] : []),
       // After the error mapping: results are recorded with the codes clients see.
       ...(metered ? [metered.after] : []),
       useCredentialExpiry(),

@@ -13,9 +13,10 @@ interface Call {
  * What the Stripe shaper reports to (its UpstreamObserver), turned into metrics and a client span
  * per request on the wire: `METHOD /v1/route/:id` with the method, route template, status and
  * Stripe's `request-id`, a child of the operation (or webhook) it was made for, whose trace
- * context the request carries to Stripe in `traceparent`. Undefined when neither is on.
+ * context the request carries to Stripe in `traceparent`. Undefined when neither is on. The
+ * request id is the upstream's to spell: it goes through `redact`, as in the errors clients see.
  */
-export function upstreamTelemetry(metrics: GatewayMetrics | undefined, tracing: GatewayTracing | undefined) {
+export function upstreamTelemetry(metrics: GatewayMetrics | undefined, tracing: GatewayTracing | undefined, redact: (text: string) => string) {
   if (!metrics && !tracing) return undefined;
   return {
     attempt(call: Call) {
@@ -33,7 +34,7 @@ export function upstreamTelemetry(metrics: GatewayMetrics | undefined, tracing: 
           if (retrying) metrics?.stripeRetry(call.method, call.route, 'rate_limited');
           if (!span) return;
           span.setAttribute('http.response.status_code', status);
-          if (requestId) span.setAttribute('stripe.request_id', requestId);
+          if (requestId) span.setAttribute('stripe.request_id', redact(requestId));
           if (status >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
           span.end();
         },

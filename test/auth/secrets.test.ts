@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { createLogger } from '../../src/server/logger.js';
+import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 
 const KEY = 'sk_test_51HostileEchoKey9f8e7d6c5b4a3';
 const KEY_BODY = KEY.replace(/^sk_test_/, '');
@@ -60,6 +61,9 @@ let upstream: Server;
 let gateway: Gateway;
 let url: string;
 const logs: string[] = [];
+/** Every span the gateway ended: spans go to a tracing vendor, so they are held to the rules of log lines. */
+const spans = new InMemorySpanExporter();
+const tracerProvider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] });
 
 beforeAll(async () => {
   upstream = hostileUpstream();
@@ -80,13 +84,14 @@ beforeAll(async () => {
       done();
     },
   });
-  gateway = createGateway(config, { logger: createLogger(config.logLevel, sink, [KEY, WEBHOOK_SECRET]) });
+  gateway = createGateway(config, { logger: createLogger(config.logLevel, sink, [KEY, WEBHOOK_SECRET]), tracerProvider });
   ({ url } = await gateway.start());
 });
 
 afterAll(async () => {
   await gateway?.stop();
   await new Promise<void>((resolve) => upstream?.close(() => resolve()));
+  await tracerProvider.shutdown();
 });
 
 describe('secret scrubbing against an upstream that echoes the key', () => {
@@ -112,6 +117,15 @@ describe('secret scrubbing against an upstream that echoes the key', () => {
   it('keeps the key out of every log line', () => {
     expect(logs.length).toBeGreaterThan(10);
     const leaking = logs.filter((line) => normalized(line).includes(normalized(KEY_BODY)));
+    expect(leaking).toEqual([]);
+  });
+
+  it('keeps the key out of every span: names, attributes, events (recorded errors) and statuses', () => {
+    const recorded = spans.getFinishedSpans().map((s) => JSON.stringify({ name: s.name, attributes: s.attributes, events: s.events, status: s.status }));
+    // Operation spans and Stripe call spans were recorded, failed ones among them (the test is not vacuous).
+    expect(recorded.filter((s) => s.includes('exception')).length).toBeGreaterThan(10);
+    expect(recorded.some((s) => s.includes('stripe.request_id'))).toBe(true);
+    const leaking = recorded.filter((s) => normalized(s).includes(normalized(KEY_BODY)) || normalized(s).includes(normalized(WEBHOOK_SECRET.slice(6))));
     expect(leaking).toEqual([]);
   });
 
