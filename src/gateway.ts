@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -78,6 +79,9 @@ export interface LiveStats {
 }
 
 const upstreamReason = (status: UpstreamStatus) => (status.ok ? undefined : status.reason);
+
+/** How long stop() waits, after the drain, for the spans still batched to reach the collector. */
+export const SPAN_FLUSH_TIMEOUT_MS = 2_000;
 
 /** How long /readyz waits for Redis to answer a PING. */
 const REDIS_PING_TIMEOUT_MS = 1_000;
@@ -185,8 +189,21 @@ export function createGateway(config: Config, deps: GatewayDeps = {}): Gateway {
           await new Promise((resolve) => metricsServer.close(resolve));
         }
         await yoga.dispose();
-        // Sends the spans still batched.
-        await ownTracerProvider?.shutdown();
+        // Sends the spans still batched; a collector that does not answer must not hold the exit
+        // (its exporter waits 10 s per batch) nor fail it.
+        if (ownTracerProvider) {
+          const sent = await Promise.race([
+            ownTracerProvider.shutdown().then(
+              () => true,
+              (err: unknown) => {
+                log.warn({ err }, 'spans still batched could not be sent');
+                return true;
+              },
+            ),
+            delay(SPAN_FLUSH_TIMEOUT_MS, false, { ref: false }),
+          ]);
+          if (!sent) log.warn({ timeoutMs: SPAN_FLUSH_TIMEOUT_MS }, 'spans still batched were not sent in time: dropped');
+        }
       })()),
   };
 }

@@ -8,7 +8,7 @@ import Stripe from 'stripe';
 import { SpanKind, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { loadConfig, secretsOf } from '../../src/config.js';
-import { createGateway, type Gateway } from '../../src/gateway.js';
+import { createGateway, SPAN_FLUSH_TIMEOUT_MS, type Gateway } from '../../src/gateway.js';
 import { createLogger } from '../../src/server/logger.js';
 import { createEmulator, type Emulator } from '../../src/emulator/index.js';
 import { NO_RATE_LIMIT } from '../harness.js';
@@ -169,6 +169,29 @@ describe('OTEL_EXPORTER_OTLP_ENDPOINT', () => {
     expect(body).toContain('query.Exported');
     expect(body).toContain('GET /v1/payouts');
   });
+
+  it('a collector that never answers holds stop() a bounded time, and stop() still resolves', async () => {
+    const silentSink = createServer((req) => req.resume());
+    await new Promise<void>((resolve) => silentSink.listen(0, '127.0.0.1', resolve));
+    try {
+      const endpoint = `http://127.0.0.1:${(silentSink.address() as AddressInfo).port}`;
+      const config = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, SHUTDOWN_TIMEOUT_MS: '500', LOG_LEVEL: 'silent', ...NO_RATE_LIMIT });
+      const traced = createGateway(config, { logger: silent(), emulator });
+      const res = await traced.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ payouts(first: 1) { edges { node { id } } } }' }),
+      });
+      expect(res.status).toBe(200);
+      const started = performance.now();
+      // Before: the exporter's own 10 s timeout, then a rejection (main.ts exited 1, the emulator left open).
+      await expect(traced.stop()).resolves.toBeUndefined();
+      expect(performance.now() - started).toBeLessThan(SPAN_FLUSH_TIMEOUT_MS + 1_000);
+    } finally {
+      silentSink.closeAllConnections();
+      await new Promise<void>((resolve) => silentSink.close(() => resolve()));
+    }
+  }, 15_000);
 
   it('is off without it', () => {
     expect(loadConfig({}).tracing).toBeUndefined();
