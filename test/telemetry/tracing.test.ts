@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { SpanKind, trace } from '@opentelemetry/api';
-import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
+import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor, type ReadableSpan, type SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { loadConfig, secretsOf } from '../../src/config.js';
 import { createGateway, SPAN_FLUSH_TIMEOUT_MS, type Gateway } from '../../src/gateway.js';
 import { createLogger } from '../../src/server/logger.js';
@@ -19,7 +19,10 @@ const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CLIENT_SPAN = '00f067aa0ba902b7';
 
 const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+/** Every span as it started (a subscription's span ends only with the subscription). */
+const started: ReadableSpan[] = [];
+const recordStart: SpanProcessor = { onStart: (span) => void started.push(span), onEnd: () => {}, forceFlush: async () => {}, shutdown: async () => {} };
+const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter), recordStart] });
 let emulator: Emulator;
 let gateway: Gateway;
 /** The traceparent of every request the gateway sent upstream, by route. */
@@ -128,6 +131,26 @@ describe('traces', () => {
     await gateway.yoga.fetch('http://gateway.test/webhooks/stripe', { method: 'POST', headers: { 'stripe-signature': 't=1,v1=00' }, body: payload });
     expect(named('stripe webhook').map((s) => [s.attributes['stripe.webhook.outcome'], s.status.code])).toEqual([['bad_signature', 2]]);
     expect(named('GET /v1/payouts/:id')).toEqual([]);
+  });
+
+  it('records no document text, subscriptions included, and bounds the client-chosen operation name in span names and attributes', async () => {
+    started.length = 0;
+    const long = `Q${'x'.repeat(10_000)}`;
+    expect((await gql(`query ${long} { payouts(first: 1) { edges { node { id } } } }`)).status).toBe(200);
+    const stream = await gateway.yoga.fetch(`http://gateway.test/graphql?query=${encodeURIComponent('subscription Live { payoutEvents { __typename } }')}`, {
+      headers: { accept: 'text/event-stream' },
+    });
+    expect(stream.status).toBe(200);
+    // Yoga subscribes once the stream is read.
+    const reader = stream.body!.getReader();
+    await reader.read();
+    const operations = started.filter((s) => s.attributes['graphql.execute.operationType'] !== undefined);
+    expect(operations.map((s) => s.name)).toEqual([`query.${long.slice(0, 64)}…`, 'subscription.Live']);
+    for (const span of operations) {
+      expect(span.attributes['graphql.execute.document']).toBeUndefined();
+      expect(String(span.attributes['graphql.execute.operationName']).length).toBeLessThanOrEqual(65);
+    }
+    await reader.cancel();
   });
 
   it('registers nothing globally: the API’s global tracer still records nothing', () => {
