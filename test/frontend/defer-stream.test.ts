@@ -81,6 +81,22 @@ describe('@defer', () => {
     expect(result.parts[0].payload.extensions).toBeUndefined();
   });
 
+  it('counts a field selected again in a deferred fragment once more: execution resolves it again there (estimate was 1, actual 3)', async () => {
+    const query = /* GraphQL */ `
+      query Again {
+        payouts(first: 2) { edges { node { id } } }
+        ... @defer(label: "fees") { payouts(first: 2) { edges { node { balanceTransaction { id } } } } }
+        ...Statuses @defer(label: "statuses")
+      }
+      fragment Statuses on Query { payouts(first: 2) { edges { node { status } } } }
+    `;
+    const { parts } = await streamed(h.url, { query }, 'multipart/mixed');
+    expect(parts.flatMap((p) => p.payload.incremental ?? [])).toHaveLength(2);
+    const cost = parts.at(-1)!.payload.extensions?.cost as { estimated: number; actual: number };
+    expect(cost.actual).toBe(3);
+    expect(cost.estimated).toBeGreaterThanOrEqual(cost.actual);
+  });
+
   it('maps a deferred part’s upstream failure to a coded error in that part, and still delivers the initial payload', async () => {
     h.emulator.faults.set([{ route: 'GET /v1/treasury/financial_accounts/:id', serverError: 1 }]);
     const { parts } = await streamed(h.url, { query: DEFERRED, variables: { fa: financialAccount } }, 'multipart/mixed');
