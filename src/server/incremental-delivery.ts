@@ -1,4 +1,16 @@
-import { BREAK, GraphQLError, Kind, visit, type DirectiveNode, type DocumentNode, type ValidationRule } from 'graphql';
+import {
+  BREAK,
+  GraphQLError,
+  Kind,
+  getOperationAST,
+  getVariableValues,
+  visit,
+  type DirectiveNode,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ValueNode,
+  type ValidationRule,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 
@@ -50,18 +62,64 @@ const NoIncrementalSubscriptions: ValidationRule = (context) => ({
   },
 });
 
+/** The `initialCount` of every @stream in a document, where one is written. */
+function initialCountsOf(document: DocumentNode): ValueNode[] {
+  const counts: ValueNode[] = [];
+  visit(document, {
+    Directive(node) {
+      const count = node.name.value === 'stream' ? node.arguments?.find((arg) => arg.name.value === 'initialCount') : undefined;
+      if (count) counts.push(count.value);
+    },
+  });
+  return counts;
+}
+
+/**
+ * A refusal for a negative @stream `initialCount` (written, or a variable's value): yoga's executor
+ * throws a plain Error there, after the list's upstream call, and the client got INTERNAL_SERVER_ERROR.
+ */
+function negativeInitialCount(args: ExecutionArgs, counts: readonly ValueNode[]): GraphQLError | null {
+  let variables: Record<string, unknown> | undefined;
+  for (const count of counts) {
+    let value: unknown;
+    if (count.kind === Kind.INT) value = Number(count.value);
+    else if (count.kind === Kind.VARIABLE) {
+      // Coerced as execution coerces them (defaults included); variables that do not coerce are execution's to refuse.
+      const definitions = getOperationAST(args.document, args.operationName)?.variableDefinitions ?? [];
+      variables ??= getVariableValues(args.schema, definitions, args.variableValues ?? {}, { maxErrors: 1 }).coerced ?? {};
+      value = variables[count.name.value];
+    }
+    if (typeof value === 'number' && value < 0) {
+      return new GraphQLError(`@stream's \`initialCount\` must be 0 or more; got ${value}.`, {
+        nodes: count,
+        extensions: { code: 'BAD_USER_INPUT', argument: 'initialCount', http: { status: 400 } },
+      });
+    }
+  }
+  return null;
+}
+
 /**
  * @defer and @stream (yoga's defer-stream plugin: its validation rules, and its directives where the
  * schema has none), delivered over HTTP `multipart/mixed`, SSE and graphql-ws. Documents using them
  * run on yoga's executor, not the compiled path (jit.ts).
  */
 export function useIncrementalDelivery(): Plugin {
+  // Documents are yoga's cached ones: each is scanned once.
+  const initialCounts = new WeakMap<DocumentNode, ValueNode[]>();
   return {
     onPluginInit({ addPlugin }) {
       addPlugin(useDeferStream() as Plugin);
     },
     onValidate({ addValidationRule }) {
       addValidationRule(NoIncrementalSubscriptions);
+    },
+    // Before the input checks and the cost gate (registered before them): nothing is called or spent.
+    onExecute({ args, setResultAndStopExecution }) {
+      let counts = initialCounts.get(args.document);
+      if (!counts) initialCounts.set(args.document, (counts = initialCountsOf(args.document)));
+      const error = counts.length ? negativeInitialCount(args, counts) : null;
+      if (error) setResultAndStopExecution({ errors: [error] });
     },
   };
 }

@@ -213,6 +213,25 @@ describe('asked for with an Accept that admits no stream format', () => {
 });
 
 describe('@stream', () => {
+  it('refuses a negative `initialCount` (written, passed, or a variable’s default) with BAD_USER_INPUT before any upstream call (it was INTERNAL_SERVER_ERROR after the list call)', async () => {
+    const cases = [
+      { query: '{ payouts(first: 3) { edges @stream(initialCount: -1) { node { id } } } }', value: -1 },
+      { query: 'query ($n: Int!) { payouts(first: 3) { edges @stream(initialCount: $n) { node { id } } } }', variables: { n: -5 }, value: -5 },
+      { query: 'query ($n: Int = -2) { payouts(first: 3) { edges @stream(initialCount: $n) { node { id } } } }', value: -2 },
+    ];
+    for (const { query, variables, value } of cases) {
+      for (const accept of ['multipart/mixed', 'text/event-stream'] as const) {
+        const { result, calls } = await h.upstreamCalls(() => streamed(h.url, { query, variables }, accept));
+        const errors = result.parts.flatMap((p) => p.payload.errors ?? []);
+        expect(errors).toHaveLength(1);
+        expect(errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'initialCount' });
+        expect(errors[0].message).toContain(`got ${value}`);
+        expect(calls.total).toBe(0);
+      }
+    }
+    await expectStillServing(h);
+  });
+
   it('streams node lookups one by one after `initialCount`, each as its upstream call returns', async () => {
     h.emulator.faults.set([{ route: 'GET /v1/payouts/:id', latencyMs: 300 }]);
     const query = 'query ($ids: [ID!]!) { nodes(ids: $ids) @stream(initialCount: 1) { id ... on Payout { status } } }';
