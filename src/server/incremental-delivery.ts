@@ -46,21 +46,32 @@ export function usesDeferOrStream(document: DocumentNode, variables?: Readonly<R
 /**
  * Refuses @defer and @stream in subscriptions: each event is executed once for every subscriber of
  * a shared stream and delivered whole (shared-subscriptions.ts), so there is no later part to send.
+ * A subscription's fragments are searched too, and only they: a query's fragment may defer.
  */
-const NoIncrementalSubscriptions: ValidationRule = (context) => ({
-  OperationDefinition(operation) {
-    return operation.operation === 'subscription' ? undefined : false;
-  },
-  Directive(node) {
-    if (!isIncrementalDirective(node.name.value)) return;
-    context.reportError(
-      new GraphQLError(`@${node.name.value} is not supported in subscriptions: each event is delivered whole.`, {
-        nodes: node,
-        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-      }),
-    );
-  },
-});
+const NoIncrementalSubscriptions: ValidationRule = (context) => {
+  const reported = new Set<DirectiveNode>();
+  const report = {
+    Directive(node: DirectiveNode) {
+      if (!isIncrementalDirective(node.name.value) || reported.has(node)) return;
+      reported.add(node);
+      context.reportError(
+        new GraphQLError(`@${node.name.value} is not supported in subscriptions: each event is delivered whole.`, {
+          nodes: node,
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        }),
+      );
+    },
+  };
+  return {
+    OperationDefinition(operation) {
+      if (operation.operation === 'subscription') {
+        for (const node of [operation, ...context.getRecursivelyReferencedFragments(operation)]) visit(node, report);
+      }
+      return false;
+    },
+    FragmentDefinition: () => false,
+  };
+};
 
 /** The `initialCount` of every @stream in a document, where one is written. */
 function initialCountsOf(document: DocumentNode): ValueNode[] {

@@ -151,6 +151,22 @@ describe('@defer', () => {
     const res = await h.gql('subscription { payoutEvents { type ... @defer { payout { id } } } }');
     expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(res.errors?.[0]?.message).toMatch(/@defer is not supported in subscriptions/);
+    // Also from a fragment the subscription spreads.
+    const spread = await h.gql('subscription { payoutEvents { type ...Later } } fragment Later on PayoutEvent { ... @defer { payout { id } } }');
+    expect(spread.errors?.map((e) => e.message)).toEqual([expect.stringMatching(/@defer is not supported in subscriptions/)]);
+  });
+
+  it('is served in a query’s named fragment, as colocated fragments have it (it was refused as if in a subscription)', async () => {
+    const query = /* GraphQL */ `
+      query Rows { payouts(first: 2) { edges { node { ...Row } } } }
+      fragment Row on Payout { id ... @defer { amount } }
+    `;
+    const { status, parts } = await streamed(h.url, { query }, 'multipart/mixed');
+    expect(status).toBe(200);
+    expect(parts[0].payload.errors).toBeUndefined();
+    expect(parts[0].payload.hasNext).toBe(true);
+    const deferred = parts.slice(1).flatMap((p) => p.payload.incremental ?? []);
+    expect(deferred.map((part) => part.data)).toEqual([{ amount: expect.any(Number) }, { amount: expect.any(Number) }]);
   });
 });
 
