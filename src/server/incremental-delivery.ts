@@ -5,9 +5,12 @@ import {
   getOperationAST,
   getVariableValues,
   visit,
+  type ASTNode,
   type DirectiveNode,
   type DocumentNode,
   type ExecutionArgs,
+  type FragmentDefinitionNode,
+  type FragmentSpreadNode,
   type ValueNode,
   type ValidationRule,
 } from 'graphql';
@@ -28,18 +31,33 @@ function isOn({ arguments: args }: DirectiveNode, variables: Readonly<Record<str
 }
 
 /**
- * True when the document uses @defer or @stream anywhere; given the request's variables, only
- * where its `if` does not turn it off (such an answer comes whole, as without the directive).
+ * True when the operation the request runs (`operationName`, or the document's only one) uses
+ * @defer or @stream, in itself or a fragment it spreads; given the request's variables, only where
+ * its `if` does not turn it off (such an answer comes whole, as without the directive). The
+ * document's other operations do not count: they do not run. Without a known operation, the whole document is searched.
  */
-export function usesDeferOrStream(document: DocumentNode, variables?: Readonly<Record<string, unknown>>): boolean {
+export function usesDeferOrStream(document: DocumentNode, variables?: Readonly<Record<string, unknown>>, operationName?: string | null): boolean {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const operation = getOperationAST(document, operationName);
+  const pending: ASTNode[] = [operation ?? document];
+  const spread = new Set<string>();
   let found = false;
-  visit(document, {
-    Directive(node) {
+  const visitor = {
+    FragmentSpread(node: FragmentSpreadNode) {
+      const fragment = fragments.get(node.name.value);
+      if (operation && fragment && !spread.has(fragment.name.value)) {
+        spread.add(fragment.name.value);
+        pending.push(fragment);
+      }
+    },
+    Directive(node: DirectiveNode) {
       if (!isIncrementalDirective(node.name.value) || !isOn(node, variables)) return undefined;
       found = true;
       return BREAK;
     },
-  });
+  };
+  for (let next = pending.pop(); next && !found; next = pending.pop()) visit(next, visitor);
   return found;
 }
 

@@ -205,6 +205,20 @@ describe('asked for with an Accept that admits no stream format', () => {
     expect((await h.gql(off, { fa: financialAccount, on: true }, JSON_ONLY)).status).toBe(406);
   });
 
+  it('a document’s other operation using @defer does not count: the one asked for runs as JSON (it was refused with 406)', async () => {
+    const document = /* GraphQL */ `
+      query Plain { payouts(first: 1) { edges { node { id } } } }
+      query Later { payouts(first: 1) { edges { node { id ... @defer { amount } } } } }
+    `;
+    const ask = (operationName: string) =>
+      h.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...JSON_ONLY }, body: JSON.stringify({ query: document, operationName }) });
+    const plain = await ask('Plain');
+    expect(plain.status).toBe(200);
+    expect(((await plain.json()) as { data: { payouts: { edges: unknown[] } } }).data.payouts.edges).toHaveLength(1);
+    const later = await ask('Later');
+    expect(later.status).toBe(406);
+  });
+
   it('a mutation with @defer in its payload is refused before it acts (yoga alone made the payout, then answered an empty 406)', async () => {
     const { result, calls } = await h.upstreamCalls(() => h.gql(CREATE, { input: input('refused-json') }, JSON_ONLY));
     expect(result.status).toBe(406);
