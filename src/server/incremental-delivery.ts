@@ -40,6 +40,11 @@ export function usesDeferOrStream(document: DocumentNode, variables?: Readonly<R
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const operation = getOperationAST(document, operationName);
+  // A variable the request leaves out has its default (`$later: Boolean = false`).
+  if (variables && operation?.variableDefinitions?.length) {
+    const defaults = operation.variableDefinitions.flatMap((d) => (d.defaultValue?.kind === Kind.BOOLEAN ? [[d.variable.name.value, d.defaultValue.value] as const] : []));
+    if (defaults.length) variables = { ...Object.fromEntries(defaults), ...variables };
+  }
   const pending: ASTNode[] = [operation ?? document];
   const spread = new Set<string>();
   let found = false;

@@ -191,11 +191,13 @@ describe('asked for with an Accept that admits no stream format', () => {
     await expectStillServing(h);
   });
 
-  it('a query whose @defer is turned off (`if: false`, literal or variable) is answered whole', async () => {
+  it('a query whose @defer is turned off (`if: false`, literal, variable, or a variable’s default) is answered whole', async () => {
     const off = DEFERRED.replace('@defer(label: "account")', '@defer(label: "account", if: $on)').replace('($fa: ID!)', '($fa: ID!, $on: Boolean!)');
     for (const [query, variables] of [
       [off, { fa: financialAccount, on: false }],
       [DEFERRED.replace('@defer(label: "account")', '@defer(if: false)'), { fa: financialAccount }],
+      // A variable left out takes its default (this one was refused with 406).
+      [off.replace('$on: Boolean!', '$on: Boolean = false'), { fa: financialAccount }],
     ] as const) {
       const res = await h.gql<{ outboundPayments: { edges: Edge[] } }>(query, variables, JSON_ONLY);
       expect(res.status).toBe(200);
