@@ -100,6 +100,17 @@ export class SelectionWalker {
     return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
   }
 
+  /**
+   * True for a fragment @defer delivers later (its `if` not false). Execution resolves such a
+   * fragment's fields apart from the rest, even those it shares with them, so each is a call again.
+   * Without the request's variables an `if: $var` counts as deferred: the plan then covers both.
+   */
+  private deferred(node: { readonly directives?: readonly DirectiveNode[] }): boolean {
+    const defer = node.directives?.length ? this.schema.getDirective('defer') : undefined;
+    const values = defer && getDirectiveValues(defer, node, this.scope.variableValues);
+    return !!values && values.if !== false;
+  }
+
   private conditionMatches(typeName: string | undefined, type: GraphQLObjectType): boolean {
     if (!typeName || typeName === type.name) return true;
     const condition = this.schema.getType(typeName);
@@ -108,31 +119,37 @@ export class SelectionWalker {
 
   /**
    * Field nodes selected on `type` across `parents`, grouped by response key as execution
-   * groups them (each key is resolved once per object; aliases of one field are separate keys).
+   * groups them (each key is resolved once per object; aliases of one field are separate keys),
+   * and apart for each @defer fragment (execution resolves the key again for it).
    */
   private fieldsOn(type: GraphQLObjectType, parents: readonly { readonly selectionSet?: SelectionSetNode }[]): Map<string, FieldNode[]> {
     const byKey = new Map<string, FieldNode[]>();
     const visited = new Set<string>();
-    const collect = (set: SelectionSetNode | undefined): void => {
+    let deferredFragments = 0;
+    const collect = (set: SelectionSetNode | undefined, group: number): void => {
       for (const selection of set?.selections ?? []) {
         if (!this.included(selection)) continue;
         if (selection.kind === Kind.FIELD) {
-          const key = selection.alias?.value ?? selection.name.value;
+          const key = `${group}:${selection.alias?.value ?? selection.name.value}`;
           const list = byKey.get(key) ?? [];
           list.push(selection);
           byKey.set(key, list);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          if (this.conditionMatches(selection.typeCondition?.name.value, type)) collect(selection.selectionSet);
+          if (this.conditionMatches(selection.typeCondition?.name.value, type)) {
+            collect(selection.selectionSet, this.deferred(selection) ? ++deferredFragments : group);
+          }
         } else {
           const name = selection.name.value;
           const fragment = this.scope.fragments[name];
-          if (visited.has(name) || !fragment) continue;
-          visited.add(name);
-          if (this.conditionMatches(fragment.typeCondition.name.value, type)) collect(fragment.selectionSet);
+          // As execution does: a fragment spread again is skipped, unless deferred.
+          const deferred = this.deferred(selection);
+          if ((visited.has(name) && !deferred) || !fragment) continue;
+          if (!deferred) visited.add(name);
+          if (this.conditionMatches(fragment.typeCondition.name.value, type)) collect(fragment.selectionSet, deferred ? ++deferredFragments : group);
         }
       }
     };
-    for (const parent of parents) collect(parent.selectionSet);
+    for (const parent of parents) collect(parent.selectionSet, 0);
     return byKey;
   }
 

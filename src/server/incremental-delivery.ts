@@ -1,4 +1,19 @@
-import { BREAK, GraphQLError, Kind, visit, type DirectiveNode, type DocumentNode, type ValidationRule } from 'graphql';
+import {
+  BREAK,
+  GraphQLError,
+  Kind,
+  getOperationAST,
+  getVariableValues,
+  visit,
+  type ASTNode,
+  type DirectiveNode,
+  type DocumentNode,
+  type ExecutionArgs,
+  type FragmentDefinitionNode,
+  type FragmentSpreadNode,
+  type ValueNode,
+  type ValidationRule,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 
@@ -16,39 +31,107 @@ function isOn({ arguments: args }: DirectiveNode, variables: Readonly<Record<str
 }
 
 /**
- * True when the document uses @defer or @stream anywhere; given the request's variables, only
- * where its `if` does not turn it off (such an answer comes whole, as without the directive).
+ * True when the operation the request runs (`operationName`, or the document's only one) uses
+ * @defer or @stream, in itself or a fragment it spreads; given the request's variables, only where
+ * its `if` does not turn it off (such an answer comes whole, as without the directive). The
+ * document's other operations do not count: they do not run. Without a known operation, the whole document is searched.
  */
-export function usesDeferOrStream(document: DocumentNode, variables?: Readonly<Record<string, unknown>>): boolean {
+export function usesDeferOrStream(document: DocumentNode, variables?: Readonly<Record<string, unknown>>, operationName?: string | null): boolean {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const operation = getOperationAST(document, operationName);
+  // A variable the request leaves out has its default (`$later: Boolean = false`).
+  if (variables && operation?.variableDefinitions?.length) {
+    const defaults = operation.variableDefinitions.flatMap((d) => (d.defaultValue?.kind === Kind.BOOLEAN ? [[d.variable.name.value, d.defaultValue.value] as const] : []));
+    if (defaults.length) variables = { ...Object.fromEntries(defaults), ...variables };
+  }
+  const pending: ASTNode[] = [operation ?? document];
+  const spread = new Set<string>();
   let found = false;
-  visit(document, {
-    Directive(node) {
+  const visitor = {
+    FragmentSpread(node: FragmentSpreadNode) {
+      const fragment = fragments.get(node.name.value);
+      if (operation && fragment && !spread.has(fragment.name.value)) {
+        spread.add(fragment.name.value);
+        pending.push(fragment);
+      }
+    },
+    Directive(node: DirectiveNode) {
       if (!isIncrementalDirective(node.name.value) || !isOn(node, variables)) return undefined;
       found = true;
       return BREAK;
     },
-  });
+  };
+  for (let next = pending.pop(); next && !found; next = pending.pop()) visit(next, visitor);
   return found;
 }
 
 /**
  * Refuses @defer and @stream in subscriptions: each event is executed once for every subscriber of
  * a shared stream and delivered whole (shared-subscriptions.ts), so there is no later part to send.
+ * A subscription's fragments are searched too, and only they: a query's fragment may defer.
  */
-const NoIncrementalSubscriptions: ValidationRule = (context) => ({
-  OperationDefinition(operation) {
-    return operation.operation === 'subscription' ? undefined : false;
-  },
-  Directive(node) {
-    if (!isIncrementalDirective(node.name.value)) return;
-    context.reportError(
-      new GraphQLError(`@${node.name.value} is not supported in subscriptions: each event is delivered whole.`, {
-        nodes: node,
-        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-      }),
-    );
-  },
-});
+const NoIncrementalSubscriptions: ValidationRule = (context) => {
+  const reported = new Set<DirectiveNode>();
+  const report = {
+    Directive(node: DirectiveNode) {
+      if (!isIncrementalDirective(node.name.value) || reported.has(node)) return;
+      reported.add(node);
+      context.reportError(
+        new GraphQLError(`@${node.name.value} is not supported in subscriptions: each event is delivered whole.`, {
+          nodes: node,
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        }),
+      );
+    },
+  };
+  return {
+    OperationDefinition(operation) {
+      if (operation.operation === 'subscription') {
+        for (const node of [operation, ...context.getRecursivelyReferencedFragments(operation)]) visit(node, report);
+      }
+      return false;
+    },
+    FragmentDefinition: () => false,
+  };
+};
+
+/** The `initialCount` of every @stream in a document, where one is written. */
+function initialCountsOf(document: DocumentNode): ValueNode[] {
+  const counts: ValueNode[] = [];
+  visit(document, {
+    Directive(node) {
+      const count = node.name.value === 'stream' ? node.arguments?.find((arg) => arg.name.value === 'initialCount') : undefined;
+      if (count) counts.push(count.value);
+    },
+  });
+  return counts;
+}
+
+/**
+ * A refusal for a negative @stream `initialCount` (written, or a variable's value): yoga's executor
+ * throws a plain Error there, after the list's upstream call, and the client got INTERNAL_SERVER_ERROR.
+ */
+function negativeInitialCount(args: ExecutionArgs, counts: readonly ValueNode[]): GraphQLError | null {
+  let variables: Record<string, unknown> | undefined;
+  for (const count of counts) {
+    let value: unknown;
+    if (count.kind === Kind.INT) value = Number(count.value);
+    else if (count.kind === Kind.VARIABLE) {
+      // Coerced as execution coerces them (defaults included); variables that do not coerce are execution's to refuse.
+      const definitions = getOperationAST(args.document, args.operationName)?.variableDefinitions ?? [];
+      variables ??= getVariableValues(args.schema, definitions, args.variableValues ?? {}, { maxErrors: 1 }).coerced ?? {};
+      value = variables[count.name.value];
+    }
+    if (typeof value === 'number' && value < 0) {
+      return new GraphQLError(`@stream's \`initialCount\` must be 0 or more; got ${value}.`, {
+        nodes: count,
+        extensions: { code: 'BAD_USER_INPUT', argument: 'initialCount', http: { status: 400 } },
+      });
+    }
+  }
+  return null;
+}
 
 /**
  * @defer and @stream (yoga's defer-stream plugin: its validation rules, and its directives where the
@@ -56,12 +139,21 @@ const NoIncrementalSubscriptions: ValidationRule = (context) => ({
  * run on yoga's executor, not the compiled path (jit.ts).
  */
 export function useIncrementalDelivery(): Plugin {
+  // Documents are yoga's cached ones: each is scanned once.
+  const initialCounts = new WeakMap<DocumentNode, ValueNode[]>();
   return {
     onPluginInit({ addPlugin }) {
       addPlugin(useDeferStream() as Plugin);
     },
     onValidate({ addValidationRule }) {
       addValidationRule(NoIncrementalSubscriptions);
+    },
+    // Before the input checks and the cost gate (registered before them): nothing is called or spent.
+    onExecute({ args, setResultAndStopExecution }) {
+      let counts = initialCounts.get(args.document);
+      if (!counts) initialCounts.set(args.document, (counts = initialCountsOf(args.document)));
+      const error = counts.length ? negativeInitialCount(args, counts) : null;
+      if (error) setResultAndStopExecution({ errors: [error] });
     },
   };
 }

@@ -55,7 +55,7 @@ export function useUnservedStreams(): Plugin {
     onExecute({ args, setResultAndStopExecution }) {
       const { request } = args.contextValue as { request?: Request };
       if (!request || isGraphQLWsContext(args.contextValue as object) || acceptsAny(request, INCREMENTAL_FORMATS)) return;
-      if (!usesDeferOrStream(args.document, args.variableValues ?? undefined)) return;
+      if (!usesDeferOrStream(args.document, args.variableValues ?? {}, args.operationName)) return;
       const operation = getOperationAST(args.document, args.operationName)?.operation ?? 'query';
       setResultAndStopExecution({ errors: [notAcceptable(`A ${operation} using @defer or @stream`, INCREMENTAL_FORMATS, ', or leave the directives out')] });
     },

@@ -81,6 +81,22 @@ describe('@defer', () => {
     expect(result.parts[0].payload.extensions).toBeUndefined();
   });
 
+  it('counts a field selected again in a deferred fragment once more: execution resolves it again there (estimate was 1, actual 3)', async () => {
+    const query = /* GraphQL */ `
+      query Again {
+        payouts(first: 2) { edges { node { id } } }
+        ... @defer(label: "fees") { payouts(first: 2) { edges { node { balanceTransaction { id } } } } }
+        ...Statuses @defer(label: "statuses")
+      }
+      fragment Statuses on Query { payouts(first: 2) { edges { node { status } } } }
+    `;
+    const { parts } = await streamed(h.url, { query }, 'multipart/mixed');
+    expect(parts.flatMap((p) => p.payload.incremental ?? [])).toHaveLength(2);
+    const cost = parts.at(-1)!.payload.extensions?.cost as { estimated: number; actual: number };
+    expect(cost.actual).toBe(3);
+    expect(cost.estimated).toBeGreaterThanOrEqual(cost.actual);
+  });
+
   it('maps a deferred part’s upstream failure to a coded error in that part, and still delivers the initial payload', async () => {
     h.emulator.faults.set([{ route: 'GET /v1/treasury/financial_accounts/:id', serverError: 1 }]);
     const { parts } = await streamed(h.url, { query: DEFERRED, variables: { fa: financialAccount } }, 'multipart/mixed');
@@ -135,6 +151,22 @@ describe('@defer', () => {
     const res = await h.gql('subscription { payoutEvents { type ... @defer { payout { id } } } }');
     expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(res.errors?.[0]?.message).toMatch(/@defer is not supported in subscriptions/);
+    // Also from a fragment the subscription spreads.
+    const spread = await h.gql('subscription { payoutEvents { type ...Later } } fragment Later on PayoutEvent { ... @defer { payout { id } } }');
+    expect(spread.errors?.map((e) => e.message)).toEqual([expect.stringMatching(/@defer is not supported in subscriptions/)]);
+  });
+
+  it('is served in a query’s named fragment, as colocated fragments have it (it was refused as if in a subscription)', async () => {
+    const query = /* GraphQL */ `
+      query Rows { payouts(first: 2) { edges { node { ...Row } } } }
+      fragment Row on Payout { id ... @defer { amount } }
+    `;
+    const { status, parts } = await streamed(h.url, { query }, 'multipart/mixed');
+    expect(status).toBe(200);
+    expect(parts[0].payload.errors).toBeUndefined();
+    expect(parts[0].payload.hasNext).toBe(true);
+    const deferred = parts.slice(1).flatMap((p) => p.payload.incremental ?? []);
+    expect(deferred.map((part) => part.data)).toEqual([{ amount: expect.any(Number) }, { amount: expect.any(Number) }]);
   });
 });
 
@@ -159,11 +191,13 @@ describe('asked for with an Accept that admits no stream format', () => {
     await expectStillServing(h);
   });
 
-  it('a query whose @defer is turned off (`if: false`, literal or variable) is answered whole', async () => {
+  it('a query whose @defer is turned off (`if: false`, literal, variable, or a variable’s default) is answered whole', async () => {
     const off = DEFERRED.replace('@defer(label: "account")', '@defer(label: "account", if: $on)').replace('($fa: ID!)', '($fa: ID!, $on: Boolean!)');
     for (const [query, variables] of [
       [off, { fa: financialAccount, on: false }],
       [DEFERRED.replace('@defer(label: "account")', '@defer(if: false)'), { fa: financialAccount }],
+      // A variable left out takes its default (this one was refused with 406).
+      [off.replace('$on: Boolean!', '$on: Boolean = false'), { fa: financialAccount }],
     ] as const) {
       const res = await h.gql<{ outboundPayments: { edges: Edge[] } }>(query, variables, JSON_ONLY);
       expect(res.status).toBe(200);
@@ -171,6 +205,20 @@ describe('asked for with an Accept that admits no stream format', () => {
       expect(res.data!.outboundPayments.edges.every((e) => e.node.financialAccount?.id === financialAccount)).toBe(true);
     }
     expect((await h.gql(off, { fa: financialAccount, on: true }, JSON_ONLY)).status).toBe(406);
+  });
+
+  it('a document’s other operation using @defer does not count: the one asked for runs as JSON (it was refused with 406)', async () => {
+    const document = /* GraphQL */ `
+      query Plain { payouts(first: 1) { edges { node { id } } } }
+      query Later { payouts(first: 1) { edges { node { id ... @defer { amount } } } } }
+    `;
+    const ask = (operationName: string) =>
+      h.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...JSON_ONLY }, body: JSON.stringify({ query: document, operationName }) });
+    const plain = await ask('Plain');
+    expect(plain.status).toBe(200);
+    expect(((await plain.json()) as { data: { payouts: { edges: unknown[] } } }).data.payouts.edges).toHaveLength(1);
+    const later = await ask('Later');
+    expect(later.status).toBe(406);
   });
 
   it('a mutation with @defer in its payload is refused before it acts (yoga alone made the payout, then answered an empty 406)', async () => {
@@ -197,6 +245,25 @@ describe('asked for with an Accept that admits no stream format', () => {
 });
 
 describe('@stream', () => {
+  it('refuses a negative `initialCount` (written, passed, or a variable’s default) with BAD_USER_INPUT before any upstream call (it was INTERNAL_SERVER_ERROR after the list call)', async () => {
+    const cases = [
+      { query: '{ payouts(first: 3) { edges @stream(initialCount: -1) { node { id } } } }', value: -1 },
+      { query: 'query ($n: Int!) { payouts(first: 3) { edges @stream(initialCount: $n) { node { id } } } }', variables: { n: -5 }, value: -5 },
+      { query: 'query ($n: Int = -2) { payouts(first: 3) { edges @stream(initialCount: $n) { node { id } } } }', value: -2 },
+    ];
+    for (const { query, variables, value } of cases) {
+      for (const accept of ['multipart/mixed', 'text/event-stream'] as const) {
+        const { result, calls } = await h.upstreamCalls(() => streamed(h.url, { query, variables }, accept));
+        const errors = result.parts.flatMap((p) => p.payload.errors ?? []);
+        expect(errors).toHaveLength(1);
+        expect(errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'initialCount' });
+        expect(errors[0].message).toContain(`got ${value}`);
+        expect(calls.total).toBe(0);
+      }
+    }
+    await expectStillServing(h);
+  });
+
   it('streams node lookups one by one after `initialCount`, each as its upstream call returns', async () => {
     h.emulator.faults.set([{ route: 'GET /v1/payouts/:id', latencyMs: 300 }]);
     const query = 'query ($ids: [ID!]!) { nodes(ids: $ids) @stream(initialCount: 1) { id ... on Payout { status } } }';
