@@ -88,7 +88,8 @@ describe.skipIf(!hasChromium)(title, () => {
     } finally {
       h.gateway.httpServer.off('request', onRequest);
     }
-  });
+    // A first load compresses GraphiQL's 9 MB once and starts Monaco: on a busy machine, longer than the default 30 s.
+  }, 90_000);
 
   it('opens with a tab per example; the Cancel a payout tab cancels a pending payout pasted into its variables', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
