@@ -7,7 +7,7 @@ import { startGatewayProcess, stopGatewayProcess, type GatewayProcess } from '..
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** `npm start`'s entry as a first-time user runs it: emulator mode, clock ×60, demo traffic as configured. */
-const start = (env: Record<string, string>) => startGatewayProcess(['--import', 'tsx', 'src/main.ts'], ROOT, env);
+const start = (env: Record<string, string>) => startGatewayProcess(['node', '--import', 'tsx', 'src/main.ts'], ROOT, env);
 
 async function gql<T>(s: GatewayProcess, query: string, variables?: Record<string, unknown>): Promise<T> {
   const res = await fetch(`${s.url}/graphql`, {

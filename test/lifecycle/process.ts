@@ -21,11 +21,13 @@ export interface GatewayProcess {
 const BANNER = /GraphQL \+ GraphiQL\s+(\S+)\/graphql/;
 
 /**
- * Starts `node <args>` in `cwd` with a clean environment (no NODE_ENV: production mode is main.ts'
- * default; nothing of the test runner's own but PATH) plus `env`.
+ * Starts `command` (`node …` runs this very Node; `npm …` npm from PATH) in `cwd` with a clean
+ * environment (no NODE_ENV: production mode is main.ts' default; nothing of the test runner's own
+ * but PATH) plus `env`.
  */
-export async function startGatewayProcess(args: string[], cwd: string, env: Record<string, string> = {}): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, args, {
+export async function startGatewayProcess(command: readonly ['node' | 'npm', ...string[]], cwd: string, env: Record<string, string> = {}): Promise<GatewayProcess> {
+  const [executable, ...args] = command;
+  const child = spawn(executable === 'node' ? process.execPath : executable, args, {
     cwd,
     env: { PATH: process.env.PATH, PORT: '0', EMULATOR_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -69,7 +69,7 @@ describe('npm run build', () => {
 describe('node dist/main.js (emulator mode)', () => {
   let gateway: GatewayProcess;
   beforeAll(async () => {
-    gateway = await startGatewayProcess(['--enable-source-maps', 'dist/main.js'], app);
+    gateway = await startGatewayProcess(['node', '--enable-source-maps', 'dist/main.js'], app);
   }, 90_000);
   afterAll(() => {
     if (gateway?.child.exitCode === null) gateway.child.kill('SIGKILL');
