@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as yogaGraphiQL from '@graphql-yoga/render-graphiql/graphiql';
-import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
+import type { GatewayGraphiQLOptions } from './graphiql.js';
 import { compress, negotiateEncoding, type Encoding } from './compression.js';
 
 /**
@@ -85,6 +86,19 @@ const BUNDLE: Bundle = (() => {
   };
   document.addEventListener('DOMContentLoaded', function () {
     var options = JSON.parse(document.getElementById('graphiql-options').textContent);
+    // GraphiQL opens its initial query, variables and headers in the stored tab that holds the
+    // same, or in a new tab. On a first visit they are the first example's (see graphiqlOptions);
+    // on a later one, the tab the user left, so a reload reopens it instead of adding a tab (GraphiQL
+    // reads the headers from its storage, and otherwise adds an <untitled> tab on every first reload).
+    try {
+      var state = JSON.parse(localStorage.getItem('graphiql:tabState') || 'null');
+      var active = state && state.tabs && state.tabs[state.activeTabIndex];
+      if (active) {
+        options.query = active.query || undefined;
+        options.variables = active.variables || undefined;
+        localStorage.setItem('graphiql:headers', active.headers || '');
+      }
+    } catch (e) {}
     YogaGraphiQL.renderYogaGraphiQL(document.getElementById('root'), options);
   });
 })();
@@ -115,7 +129,7 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 
 /** The page: links to the assets (relative, so a reverse proxy may mount the gateway under a prefix) and the options as data. */
-function pageFor(options: GraphiQLOptions): StaticFile {
+function pageFor(options: GatewayGraphiQLOptions): StaticFile {
   const asset = (name: string) => escapeHtml(ASSET_DIR + name);
   // `<` escaped, so no option text can close the script element.
   const data = JSON.stringify(options).replace(/</g, '\\u003c');
@@ -161,7 +175,7 @@ export interface GraphiQLServing {
  * are made once, on first demand, and kept for the gateway's life (~2 MB each); the page's
  * first request starts them all, since the browser asks for them next.
  */
-export function serveGraphiQL(endpoint: string, options: GraphiQLOptions): GraphiQLServing {
+export function serveGraphiQL(endpoint: string, options: GatewayGraphiQLOptions): GraphiQLServing {
   const page = pageFor(options);
   const dir = new URL(ASSET_DIR, `http://gateway${endpoint}`).pathname;
   const assets = new Map([...BUNDLE.assets].map(([name, f]) => [dir + name, f]));

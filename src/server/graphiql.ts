@@ -329,14 +329,26 @@ export function exampleTabs(config: Config): ExampleTab[] {
 export const AUTH_HEADERS_EXAMPLE = JSON.stringify({ Authorization: 'Bearer <token>' }, null, 2);
 
 /**
+ * Yoga's GraphiQL options, plus the `query` and `variables` its GraphiQL component also takes
+ * (passed on to GraphiQL as its initial ones) though its type does not list them.
+ */
+export type GatewayGraphiQLOptions = GraphiQLOptions & { query?: string; variables?: string };
+
+/**
  * GraphiQL's options for this configuration: the example tabs, and when authentication is
  * required, the Headers tab open with where the token goes (the open demo needs no header).
+ * The first tab's variables (and headers, which yoga makes GraphiQL's defaultHeaders) are also
+ * given at the top level: GraphiQL opens the first of `defaultTabs` without them
+ * (graphql/graphiql#3392). On later visits the page gives the tab the user left instead
+ * (graphiql-assets.ts).
  */
-export function graphiqlOptions(config: Config): GraphiQLOptions {
+export function graphiqlOptions(config: Config): GatewayGraphiQLOptions {
   const headers = config.auth.open ? undefined : AUTH_HEADERS_EXAMPLE;
+  const tabs = exampleTabs(config);
   return {
     title: 'Stripe GraphQL gateway',
-    defaultTabs: exampleTabs(config).map((tab) => ({ ...tab, headers })),
+    defaultTabs: tabs.map((tab) => ({ ...tab, headers })),
+    variables: tabs[0].variables,
     ...(headers ? { headers, defaultEditorToolsVisibility: 'headers' as const } : { defaultEditorToolsVisibility: 'variables' as const }),
   };
 }

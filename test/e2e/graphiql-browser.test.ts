@@ -44,6 +44,15 @@ describe.skipIf(!hasChromium)(title, () => {
     };
     h.gateway.httpServer.on('request', onRequest);
     const total = () => served.reduce((sum, r) => sum + r.bytes, 0);
+    // Monaco fetches its workers as the editors need them, some a while after the page shows (and
+    // playwright's 'networkidle' never comes when the page ends a worker still loading): the gateway
+    // having served nothing new for 1.5 s is the end of a load.
+    const quiet = async () => {
+      for (let seen = -1; seen !== served.length; ) {
+        seen = served.length;
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+      }
+    };
     page.on('request', (request) => {
       const url = request.url();
       if (!url.startsWith(h.url) && !/^(blob|data):/.test(url)) outside.push(url);
@@ -66,8 +75,8 @@ describe.skipIf(!hasChromium)(title, () => {
       const text = await responseText();
       expect(text).toContain('"balanceTransaction"');
       expect(text).not.toContain('"errors"');
-      // Monaco fetches its workers as it needs them: all of them in the first load's figures, and in the cache before the reload.
-      await page.waitForLoadState('networkidle');
+      // All of Monaco's workers in the first load's figures, and in the browser's cache before the reload.
+      await quiet();
       expect(outside).toEqual([]);
       // Compressed, the whole first load (page, script, styles, Monaco's workers, introspection, the query) is under 2.5 MB.
       const assets = served.filter((r) => r.path.startsWith('/graphiql/'));
@@ -79,7 +88,8 @@ describe.skipIf(!hasChromium)(title, () => {
       served = [];
       await page.reload();
       await page.locator('.graphiql-execute-button').waitFor({ timeout: 20_000 });
-      await page.waitForLoadState('networkidle');
+      await expect.poll(() => served.some((r) => r.path === '/graphql' && r.bytes > 5_000), { timeout: 20_000 }).toBe(true);
+      await quiet();
       // Every file comes from the browser's cache; only the small page and the introspection travel again.
       expect(served.filter((r) => r.path.startsWith('/graphiql/'))).toEqual([]);
       expect(served.some((r) => r.path === '/graphql')).toBe(true);
@@ -115,5 +125,38 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect.poll(responseText, { timeout: 20_000 }).toContain('"__typename": "CancelPayoutPayload"');
     expect(await responseText()).toContain('"status": "CANCELED"');
     expect((await emulatorStripe(h.emulator).payouts.retrieve(payout.id)).status).toBe('canceled');
+  }, 90_000);
+
+  it("shows the first tab's variables on a first visit; after an edit, a reload keeps the same tabs and the edit", async () => {
+    // A page of its own: the previous test's page clears the storage on every load.
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${h.url}/healthz`);
+      await page.evaluate(() => localStorage.clear());
+      await page.goto(`${h.url}/graphql`);
+      const tabs = page.locator('.graphiql-tab-button');
+      const examples = ['RecentPayouts', 'PendingPayouts', 'PaymentAccounts', 'LivePayouts'];
+      await expect.poll(() => tabs.allTextContents(), { timeout: 20_000 }).toEqual(examples);
+      const variables = page.getByRole('region', { name: 'Variables' }).getByRole('code');
+      const variablesText = async () => ((await variables.textContent()) ?? '').replace(/\s+/g, '');
+      // GraphiQL alone opens the first of its default tabs with empty variables (graphql/graphiql#3392).
+      await expect.poll(variablesText, { timeout: 20_000 }).toContain('"id":"po_…fromRecentPayouts"');
+
+      await variables.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type(JSON.stringify({ id: 'po_edited' }));
+      await expect.poll(variablesText).toContain('{"id":"po_edited"}');
+      // GraphiQL stores its tabs a moment after an edit.
+      await expect.poll(() => page.evaluate(() => localStorage.getItem('graphiql:tabState') ?? ''), { timeout: 5_000 }).toContain('po_edited');
+      for (let i = 0; i < 2; i++) {
+        await page.reload();
+        await expect.poll(variablesText, { timeout: 20_000 }).toContain('{"id":"po_edited"}');
+        // Had the first-visit variables been given again, GraphiQL would have opened them in a fifth tab.
+        expect(await tabs.allTextContents()).toEqual(examples);
+      }
+    } finally {
+      await page.close();
+    }
   }, 90_000);
 });
