@@ -111,6 +111,11 @@ const EnvSchema = z.object({
   .refine((e) => e.MAX_UPSTREAM_CALLS <= e.RATE_LIMIT_CALLS, {
     message: 'must not exceed RATE_LIMIT_CALLS (a request within the budget must fit in the rate limit)',
     path: ['MAX_UPSTREAM_CALLS'],
+  })
+  // Two listeners on one port: the second would fail to start with EADDRINUSE.
+  .refine((e) => e.METRICS_PORT === undefined || e.METRICS_PORT === 0 || e.METRICS_PORT !== e.PORT, {
+    message: 'must differ from PORT (to serve /metrics on the main port, set METRICS_ON_MAIN_PORT=true instead)',
+    path: ['METRICS_PORT'],
   });
 
 function isOrigin(value: string): boolean {

@@ -85,7 +85,8 @@ export function createPubSub(config: Config, log: Logger, opts: PubSubOptions = 
       await Promise.all([publishClient, subscribeClient].map((client) => client.quit().catch(() => client.disconnect())));
     },
     async ping(timeoutMs) {
-      if (subscribeClient.status !== 'ready') return false;
+      // Not while either is down: a PING to a disconnected client would wait in its offline queue.
+      if (subscribeClient.status !== 'ready' || publishClient.status !== 'ready') return false;
       // While disconnected, ioredis queues the command until it reconnects: a timer bounds the wait.
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));

@@ -8,6 +8,7 @@ import { emulatorStripe, pendingPayout, postWebhook, stripeEvent, wsClient, wsSu
 import { ofDepth } from '../runtime/documents.js';
 import { apiKeysFile } from '../auth/issuer.js';
 import { routeTemplate } from '../../src/stripe/observer.js';
+import { loadConfig } from '../../src/config.js';
 import { scrape } from './prometheus.js';
 
 const OPERATIONS = 'gateway_graphql_operation_duration_seconds_count';
@@ -125,6 +126,11 @@ describe('where metrics are served', () => {
     } finally {
       await h.close();
     }
+  });
+
+  it('METRICS_PORT equal to PORT is refused at start with a message naming it, not an EADDRINUSE stack trace', () => {
+    expect(() => loadConfig({ ...keys(), PORT: '9464', METRICS_PORT: '9464' })).toThrow(/METRICS_PORT: must differ from PORT/);
+    expect(loadConfig({ ...keys(), PORT: '0', METRICS_PORT: '0' }).metrics.port).toBe(0);
   });
 
   it('METRICS_ON_MAIN_PORT=true serves them on the gateway port of a closed gateway', async () => {
