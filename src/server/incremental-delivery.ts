@@ -67,6 +67,19 @@ export function usesDeferOrStream(document: DocumentNode, variables?: Readonly<R
 }
 
 /**
+ * usesDeferOrStream(document) remembered per document: yoga caches parsed documents, so a hot
+ * path scans each once. True when the directives appear anywhere in it.
+ */
+export function deferOrStreamInDocument(): (document: DocumentNode) => boolean {
+  const scanned = new WeakMap<DocumentNode, boolean>();
+  return (document) => {
+    let found = scanned.get(document);
+    if (found === undefined) scanned.set(document, (found = usesDeferOrStream(document)));
+    return found;
+  };
+}
+
+/**
  * Refuses @defer and @stream in subscriptions: each event is executed once for every subscriber of
  * a shared stream and delivered whole (shared-subscriptions.ts), so there is no later part to send.
  * A subscription's fragments are searched too, and only they: a query's fragment may defer.

@@ -1,8 +1,8 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { Kind, getOperationAST, getVariableValues, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { Kind, getOperationAST, getVariableValues, type ExecutionArgs } from 'graphql';
 import type { Logger } from 'pino';
 import type { Plugin } from 'graphql-yoga';
-import { usesDeferOrStream } from './incremental-delivery.js';
+import { deferOrStreamInDocument } from './incremental-delivery.js';
 
 /**
  * True for a document holding exactly one operation, a query. The plugin caches compiled
@@ -36,13 +36,7 @@ function variablesCoerce({ schema, document, operationName, variableValues }: Ex
  * them (see yoga.ts).
  */
 export function useCompiledQueries(log: Logger): Plugin {
-  // Documents are yoga's cached ones: each is scanned once.
-  const incremental = new WeakMap<DocumentNode, boolean>();
-  const deferOrStream = (document: DocumentNode): boolean => {
-    let found = incremental.get(document);
-    if (found === undefined) incremental.set(document, (found = usesDeferOrStream(document)));
-    return found;
-  };
+  const deferOrStream = deferOrStreamInDocument();
   return useGraphQlJit(
     { customJSONSerializer: false },
     {

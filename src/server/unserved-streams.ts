@@ -1,6 +1,6 @@
 import { GraphQLError, getOperationAST } from 'graphql';
 import { isAsyncIterable, processRegularResult, type Plugin } from 'graphql-yoga';
-import { usesDeferOrStream } from './incremental-delivery.js';
+import { deferOrStreamInDocument, usesDeferOrStream } from './incremental-delivery.js';
 import { isGraphQLWsContext } from './ws.js';
 
 /**
@@ -51,11 +51,13 @@ function notAcceptable(what: string, formats: readonly string[], otherwise = '')
  * processors (every user plugin's does), so it sees their choice.
  */
 export function useUnservedStreams(): Plugin {
+  const deferOrStream = deferOrStreamInDocument();
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const { request } = args.contextValue as { request?: Request };
       if (!request || isGraphQLWsContext(args.contextValue as object) || acceptsAny(request, INCREMENTAL_FORMATS)) return;
-      if (!usesDeferOrStream(args.document, args.variableValues ?? {}, args.operationName)) return;
+      // Most documents have neither directive: a lookup, before the exact check on the operation that runs.
+      if (!deferOrStream(args.document) || !usesDeferOrStream(args.document, args.variableValues ?? {}, args.operationName)) return;
       const operation = getOperationAST(args.document, args.operationName)?.operation ?? 'query';
       setResultAndStopExecution({ errors: [notAcceptable(`A ${operation} using @defer or @stream`, INCREMENTAL_FORMATS, ', or leave the directives out')] });
     },
