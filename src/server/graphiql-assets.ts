@@ -86,17 +86,17 @@ const BUNDLE: Bundle = (() => {
   };
   document.addEventListener('DOMContentLoaded', function () {
     var options = JSON.parse(document.getElementById('graphiql-options').textContent);
-    // GraphiQL opens its initial query, variables and headers in the stored tab that holds the
-    // same, or in a new tab. On a first visit they are the first example's (see graphiqlOptions);
-    // on a later one, the tab the user left, so a reload reopens it instead of adding a tab (GraphiQL
-    // reads the headers from its storage, and otherwise adds an <untitled> tab on every first reload).
+    // GraphiQL opens its initial query, variables and headers (from these options, else its own
+    // storage) in the stored tab that holds the same, or in a new tab. On a first visit they are the
+    // first example's (see graphiqlOptions); on a later one, the tab the user left, so a reload
+    // reopens it instead of adding an <untitled> tab.
     try {
       var state = JSON.parse(localStorage.getItem('graphiql:tabState') || 'null');
       var active = state && state.tabs && state.tabs[state.activeTabIndex];
       if (active) {
         options.query = active.query || undefined;
         options.variables = active.variables || undefined;
-        localStorage.setItem('graphiql:headers', active.headers || '');
+        ['query', 'variables', 'headers'].forEach(function (key) { localStorage.setItem('graphiql:' + key, active[key] || ''); });
       }
     } catch (e) {}
     YogaGraphiQL.renderYogaGraphiQL(document.getElementById('root'), options);

@@ -128,7 +128,9 @@ describe.skipIf(!hasChromium)(title, () => {
   }, 90_000);
 
   it("shows the first tab's variables on a first visit; after an edit, a reload keeps the same tabs and the edit", async () => {
-    // A page of its own: the previous test's page clears the storage on every load.
+    // The previous tests' page leaves GraphiQL (which writes its tabs back to the storage as it
+    // unloads) and is done with; a page of its own, since that one clears the storage on every load.
+    for (const other of browser.pages()) await other.goto('about:blank');
     const page = await browser.newPage();
     try {
       await page.goto(`${h.url}/healthz`);
