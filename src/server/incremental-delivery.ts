@@ -9,8 +9,10 @@ import {
   type DirectiveNode,
   type DocumentNode,
   type ExecutionArgs,
+  type FieldNode,
   type FragmentDefinitionNode,
   type FragmentSpreadNode,
+  type InlineFragmentNode,
   type ValueNode,
   type ValidationRule,
 } from 'graphql';
@@ -22,19 +24,32 @@ export function isIncrementalDirective(name: string): boolean {
   return name === 'defer' || name === 'stream';
 }
 
+/** The value of a directive's `if` argument: a literal, or a variable's (unknown without `variables`). */
+function condition({ arguments: args }: DirectiveNode, variables: Readonly<Record<string, unknown>> | undefined): unknown {
+  const value = args?.find((arg) => arg.name.value === 'if')?.value;
+  if (value?.kind === Kind.BOOLEAN) return value.value;
+  return value?.kind === Kind.VARIABLE && variables ? variables[value.name.value] : undefined;
+}
+
 /** False for a directive turned off by its `if` argument (a literal, or a variable given `false`). */
-function isOn({ arguments: args }: DirectiveNode, variables: Readonly<Record<string, unknown>> | undefined): boolean {
-  const condition = args?.find((arg) => arg.name.value === 'if')?.value;
-  if (condition?.kind === Kind.BOOLEAN) return condition.value;
-  if (condition?.kind === Kind.VARIABLE && variables) return variables[condition.name.value] !== false;
-  return true;
+function isOn(directive: DirectiveNode, variables: Readonly<Record<string, unknown>> | undefined): boolean {
+  return condition(directive, variables) !== false;
+}
+
+/** True for a selection @skip or @include leaves out (as execution does, before it looks at @defer). */
+function isLeftOut({ directives }: { readonly directives?: readonly DirectiveNode[] }, variables: Readonly<Record<string, unknown>> | undefined): boolean {
+  return !!directives?.some(
+    (directive) =>
+      (directive.name.value === 'skip' && condition(directive, variables) === true) || (directive.name.value === 'include' && condition(directive, variables) === false),
+  );
 }
 
 /**
  * True when the operation the request runs (`operationName`, or the document's only one) uses
  * @defer or @stream, in itself or a fragment it spreads; given the request's variables, only where
- * its `if` does not turn it off (such an answer comes whole, as without the directive). The
- * document's other operations do not count: they do not run. Without a known operation, the whole document is searched.
+ * its `if` does not turn it off nor @skip/@include leave it out (such an answer comes whole, as
+ * without the directive). The document's other operations do not count: they do not run. Without
+ * a known operation, the whole document is searched.
  */
 export function usesDeferOrStream(document: DocumentNode, variables?: Readonly<Record<string, unknown>>, operationName?: string | null): boolean {
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -48,8 +63,12 @@ export function usesDeferOrStream(document: DocumentNode, variables?: Readonly<R
   const pending: ASTNode[] = [operation ?? document];
   const spread = new Set<string>();
   let found = false;
+  const leftOut = (node: FieldNode | InlineFragmentNode) => (isLeftOut(node, variables) ? false : undefined);
   const visitor = {
+    Field: leftOut,
+    InlineFragment: leftOut,
     FragmentSpread(node: FragmentSpreadNode) {
+      if (isLeftOut(node, variables)) return;
       const fragment = fragments.get(node.name.value);
       if (operation && fragment && !spread.has(fragment.name.value)) {
         spread.add(fragment.name.value);

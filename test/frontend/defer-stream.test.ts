@@ -207,6 +207,22 @@ describe('asked for with an Accept that admits no stream format', () => {
     expect((await h.gql(off, { fa: financialAccount, on: true }, JSON_ONLY)).status).toBe(406);
   });
 
+  it('a query whose @defer @skip/@include leave out (on the fragment, or around it) is answered whole (it was refused with 406)', async () => {
+    for (const [query, variables] of [
+      ['query ($d: Boolean = false) { payouts(first: 1) { edges { node { id ... @include(if: $d) @defer { amount } } } } }', {}],
+      ['{ payouts(first: 1) { edges { node { id ... @skip(if: true) @defer { amount } } } } }', {}],
+      ['query ($d: Boolean!) { payouts(first: 1) { edges { node { id ...Later @include(if: $d) } } } } fragment Later on Payout { ... @defer { amount } }', { d: false }],
+    ] as const) {
+      const res = await h.gql<{ payouts: { edges: { node: { id: string; amount?: number } }[] } }>(query, variables, JSON_ONLY);
+      expect(res.status).toBe(200);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.payouts.edges[0].node).toEqual({ id: expect.stringMatching(/^po_/) });
+    }
+    // Included, it is still a stream.
+    const included = await h.gql('query ($d: Boolean!) { payouts(first: 1) { edges { node { id ... @include(if: $d) @defer { amount } } } } }', { d: true }, JSON_ONLY);
+    expect(included.status).toBe(406);
+  });
+
   it('a document’s other operation using @defer does not count: the one asked for runs as JSON (it was refused with 406)', async () => {
     const document = /* GraphQL */ `
       query Plain { payouts(first: 1) { edges { node { id } } } }
