@@ -13,6 +13,7 @@ import {
   type FragmentDefinitionNode,
   type FragmentSpreadNode,
   type InlineFragmentNode,
+  type OperationDefinitionNode,
   type ValueNode,
   type ValidationRule,
 } from 'graphql';
@@ -128,34 +129,53 @@ const NoIncrementalSubscriptions: ValidationRule = (context) => {
   };
 };
 
-/** The `initialCount` of every @stream in a document, where one is written. */
-function initialCountsOf(document: DocumentNode): ValueNode[] {
-  const counts: ValueNode[] = [];
-  visit(document, {
-    Directive(node) {
-      const count = node.name.value === 'stream' ? node.arguments?.find((arg) => arg.name.value === 'initialCount') : undefined;
-      if (count) counts.push(count.value);
+/**
+ * The @stream directives with an `initialCount` in `operation` and the fragments it spreads: the
+ * document's other operations do not run.
+ */
+function streamsWithInitialCount(document: DocumentNode, operation: OperationDefinitionNode): DirectiveNode[] {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const streams: DirectiveNode[] = [];
+  const pending: ASTNode[] = [operation];
+  const spread = new Set<string>();
+  const visitor = {
+    FragmentSpread(node: FragmentSpreadNode) {
+      const fragment = fragments.get(node.name.value);
+      if (fragment && !spread.has(fragment.name.value)) {
+        spread.add(fragment.name.value);
+        pending.push(fragment);
+      }
     },
-  });
-  return counts;
+    Directive(node: DirectiveNode) {
+      if (node.name.value === 'stream' && node.arguments?.some((arg) => arg.name.value === 'initialCount')) streams.push(node);
+    },
+  };
+  for (let next = pending.pop(); next; next = pending.pop()) visit(next, visitor);
+  return streams;
 }
 
 /**
  * A refusal for a negative @stream `initialCount` (written, or a variable's value): yoga's executor
  * throws a plain Error there, after the list's upstream call, and the client got INTERNAL_SERVER_ERROR.
+ * A @stream its `if` turns off is not looked at (execution ignores it, initialCount included).
  */
-function negativeInitialCount(args: ExecutionArgs, counts: readonly ValueNode[]): GraphQLError | null {
+function negativeInitialCount(args: ExecutionArgs, operation: OperationDefinitionNode, streams: readonly DirectiveNode[]): GraphQLError | null {
   let variables: Record<string, unknown> | undefined;
-  for (const count of counts) {
-    let value: unknown;
-    if (count.kind === Kind.INT) value = Number(count.value);
-    else if (count.kind === Kind.VARIABLE) {
-      // Coerced as execution coerces them (defaults included); variables that do not coerce are execution's to refuse.
-      const definitions = getOperationAST(args.document, args.operationName)?.variableDefinitions ?? [];
-      variables ??= getVariableValues(args.schema, definitions, args.variableValues ?? {}, { maxErrors: 1 }).coerced ?? {};
-      value = variables[count.name.value];
-    }
-    if (typeof value === 'number' && value < 0) {
+  const valueOf = (node: ValueNode | undefined): unknown => {
+    if (node?.kind === Kind.INT) return Number(node.value);
+    if (node?.kind === Kind.BOOLEAN) return node.value;
+    if (node?.kind !== Kind.VARIABLE) return undefined;
+    // Coerced as execution coerces them (defaults included); variables that do not coerce are execution's to refuse.
+    variables ??= getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {}, { maxErrors: 1 }).coerced ?? {};
+    return variables[node.name.value];
+  };
+  for (const stream of streams) {
+    const argument = (name: string) => stream.arguments?.find((arg) => arg.name.value === name)?.value;
+    if (valueOf(argument('if')) === false) continue;
+    const count = argument('initialCount');
+    const value = valueOf(count);
+    if (count && typeof value === 'number' && value < 0) {
       return new GraphQLError(`@stream's \`initialCount\` must be 0 or more; got ${value}.`, {
         nodes: count,
         extensions: { code: 'BAD_USER_INPUT', argument: 'initialCount', http: { status: 400 } },
@@ -171,8 +191,8 @@ function negativeInitialCount(args: ExecutionArgs, counts: readonly ValueNode[])
  * run on yoga's executor, not the compiled path (jit.ts).
  */
 export function useIncrementalDelivery(): Plugin {
-  // Documents are yoga's cached ones: each is scanned once.
-  const initialCounts = new WeakMap<DocumentNode, ValueNode[]>();
+  // Operations are those of yoga's cached documents: each is scanned once.
+  const initialCounts = new WeakMap<OperationDefinitionNode, DirectiveNode[]>();
   return {
     onPluginInit({ addPlugin }) {
       addPlugin(useDeferStream() as Plugin);
@@ -182,9 +202,11 @@ export function useIncrementalDelivery(): Plugin {
     },
     // Before the input checks and the cost gate (registered before them): nothing is called or spent.
     onExecute({ args, setResultAndStopExecution }) {
-      let counts = initialCounts.get(args.document);
-      if (!counts) initialCounts.set(args.document, (counts = initialCountsOf(args.document)));
-      const error = counts.length ? negativeInitialCount(args, counts) : null;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (!operation) return; // execution answers it
+      let streams = initialCounts.get(operation);
+      if (!streams) initialCounts.set(operation, (streams = streamsWithInitialCount(args.document, operation)));
+      const error = streams.length ? negativeInitialCount(args, operation, streams) : null;
       if (error) setResultAndStopExecution({ errors: [error] });
     },
   };

@@ -280,6 +280,21 @@ describe('@stream', () => {
     await expectStillServing(h);
   });
 
+  it('leaves a negative `initialCount` alone where it does not run: another operation of the document, or a @stream its `if` turns off (both were refused with BAD_USER_INPUT)', async () => {
+    const other = 'query Plain { payouts(first: 1) { edges { node { id } } } } query Streamed { payouts(first: 3) { edges @stream(initialCount: -1) { node { id } } } }';
+    const off = 'query ($on: Boolean!) { payouts(first: 1) { edges @stream(if: $on, initialCount: -1) { node { id } } } }';
+    for (const body of [{ query: other, operationName: 'Plain' }, { query: off, variables: { on: false } }]) {
+      const res = await h.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status).toBe(200);
+      const result = (await res.json()) as { data?: { payouts: { edges: unknown[] } }; errors?: unknown[] };
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.payouts.edges).toHaveLength(1);
+    }
+    // The operation that streams is still refused.
+    const { result } = await h.upstreamCalls(() => streamed(h.url, { query: other, operationName: 'Streamed' }, 'multipart/mixed'));
+    expect(result.parts.flatMap((p) => p.payload.errors ?? []).map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('streams node lookups one by one after `initialCount`, each as its upstream call returns', async () => {
     h.emulator.faults.set([{ route: 'GET /v1/payouts/:id', latencyMs: 300 }]);
     const query = 'query ($ids: [ID!]!) { nodes(ids: $ids) @stream(initialCount: 1) { id ... on Payout { status } } }';
