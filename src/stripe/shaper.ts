@@ -161,14 +161,20 @@ export function createShapingHttpClient(inner: HttpClient, options: ShapingOptio
   async function send(request: Request): Promise<HttpResponse> {
     const deadline = performance.now() + options.maxQueueMs;
     const call: UpstreamCall | undefined = observer && { method: request[3], route: routeTemplate(request[2]) };
+    const refused = (): HttpResponse => {
+      if (call) observer?.queueFull(call);
+      return queueFull();
+    };
     for (let retries = 0; ; retries++) {
       const at = starts.reserve(deadline);
-      if (at === null) {
-        if (call) observer?.queueFull(call);
-        return queueFull();
-      }
+      if (at === null) return refused();
       if (at > performance.now()) await waitUntil(at);
-      for (let wait = starts.begin(); wait > 0; wait = starts.begin()) await sleep(Math.ceil(wait));
+      // A start held back behind a late one (RateWindow.begin) is still bound by the deadline:
+      // the lateness is not in the reservations, so it would otherwise add up under sustained load.
+      for (let wait = starts.begin(); wait > 0; wait = starts.begin()) {
+        if (performance.now() + wait > deadline) return refused();
+        await sleep(Math.ceil(wait));
+      }
       const observed = call && observer?.attempt(call);
       const res = await attempt(request, observed);
       const status = res.getStatusCode();

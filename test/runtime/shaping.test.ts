@@ -143,6 +143,25 @@ describe('a start delayed by a busy event loop (STRIPE_MAX_RPS=1)', () => {
     expect(emulator.requestLog.since(mark).total).toBe(3);
     expect(emulator.requestLog.pace(mark).peakPerSecond).toBe(1);
   });
+
+  it('still refuses a call held back past its queue budget (STRIPE_MAX_QUEUE_MS=2200) instead of starting it late', async () => {
+    const shaped = createShapingHttpClient(Stripe.createFetchHttpClient(emulator.fetch), { maxRequestsPerSecond: 1, maxQueueMs: 2_200 });
+    const stripe = new Stripe('sk_test_shaping', { httpClient: shaped, maxNetworkRetries: 0 });
+    const mark = emulator.requestLog.mark();
+    const started = performance.now();
+    // Reserved at about 0, 1.05 and 2.1 s, all within the budget. The second starts at 1.7 s at
+    // the earliest (the loop is busy), so the third could not start before 2.75 s: past its budget.
+    const hog = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        while (performance.now() - started < 1700);
+        resolve();
+      }, 1000),
+    );
+    const [reads] = await Promise.all([Promise.allSettled([1, 2, 3].map((limit) => stripe.payouts.list({ limit }))), hog]);
+    expect(reads.slice(0, 2).map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(reads[2]).toMatchObject({ status: 'rejected', reason: { statusCode: 429, rawType: 'gateway_queue_full' } });
+    expect(emulator.requestLog.since(mark).total).toBe(2);
+  });
 });
 
 describe('a full queue (STRIPE_MAX_RPS=2, STRIPE_MAX_QUEUE_MS=500)', () => {
