@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { createHarness, type Harness } from '../harness.js';
 import { emulatorStripe, pendingPayout } from '../subscriptions/clients.js';
+import { apiKeysFile } from '../auth/issuer.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -159,6 +160,41 @@ describe.skipIf(!hasChromium)(title, () => {
       }
     } finally {
       await page.close();
+    }
+  }, 90_000);
+
+  it('with API keys: the Headers tab shows where the token goes; the token pasted there runs queries and survives reloads, with no tab added', async () => {
+    const KEY = 'graphiql-browser-key';
+    const closed = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' }, env: { API_KEYS_FILE: apiKeysFile([{ name: 'explorer', key: KEY, scopes: ['read'] }]) } });
+    for (const other of browser.pages()) await other.goto('about:blank');
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${closed.url}/graphql`);
+      const tabs = page.locator('.graphiql-tab-button');
+      const examples = ['RecentPayouts', 'PendingPayouts', 'PaymentAccounts', 'LivePayouts'];
+      await expect.poll(() => tabs.allTextContents(), { timeout: 20_000 }).toEqual(examples);
+      const headers = page.getByRole('region', { name: 'Headers' }).getByRole('code');
+      const headersText = async () => ((await headers.textContent()) ?? '').replace(/\s+/g, '');
+      await expect.poll(headersText, { timeout: 20_000 }).toContain('{"Authorization":"Bearer<token>"}');
+
+      await headers.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type(JSON.stringify({ Authorization: `Bearer ${KEY}` }));
+      await expect.poll(headersText).toContain(`{"Authorization":"Bearer${KEY}"}`);
+      await expect.poll(() => page.evaluate(() => localStorage.getItem('graphiql:tabState') ?? ''), { timeout: 5_000 }).toContain(KEY);
+      for (let i = 0; i < 2; i++) {
+        await page.reload();
+        await expect.poll(headersText, { timeout: 20_000 }).toContain(`{"Authorization":"Bearer${KEY}"}`);
+        expect(await tabs.allTextContents()).toEqual(examples);
+      }
+      await page.locator('.graphiql-execute-button').click();
+      await page.getByRole('menuitem', { name: 'RecentPayouts' }).click();
+      const responseText = async () => ((await page.locator('.graphiql-response').textContent()) ?? '').replace(/\s+/g, ' ');
+      await expect.poll(responseText, { timeout: 20_000 }).toMatch(/"id": "po_/);
+    } finally {
+      await page.close();
+      await closed.close();
     }
   }, 90_000);
 });
