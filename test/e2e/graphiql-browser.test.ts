@@ -128,36 +128,53 @@ describe.skipIf(!hasChromium)(title, () => {
     expect((await emulatorStripe(h.emulator).payouts.retrieve(payout.id)).status).toBe('canceled');
   }, 90_000);
 
-  it("shows the first tab's variables on a first visit; after an edit, a reload keeps the same tabs and the edit", async () => {
-    // The previous tests' page leaves GraphiQL (which writes its tabs back to the storage as it
-    // unloads) and is done with; a page of its own, since that one clears the storage on every load.
+  const EXAMPLES = ['RecentPayouts', 'PendingPayouts', 'PaymentAccounts', 'LivePayouts'];
+
+  /**
+   * A first visit to `url`'s GraphiQL in a page of its own (the earlier tests' page clears the
+   * storage on every load; it is sent away first, since GraphiQL writes its tabs back as it unloads).
+   */
+  async function firstVisit(url: string) {
     for (const other of browser.pages()) await other.goto('about:blank');
     const page = await browser.newPage();
-    try {
-      await page.goto(`${h.url}/healthz`);
-      await page.evaluate(() => localStorage.clear());
-      await page.goto(`${h.url}/graphql`);
-      const tabs = page.locator('.graphiql-tab-button');
-      const examples = ['RecentPayouts', 'PendingPayouts', 'PaymentAccounts', 'LivePayouts'];
-      await expect.poll(() => tabs.allTextContents(), { timeout: 20_000 }).toEqual(examples);
-      const variables = page.getByRole('region', { name: 'Variables' }).getByRole('code');
-      const variablesText = async () => ((await variables.textContent()) ?? '').replace(/\s+/g, '');
-      // GraphiQL alone opens the first of its default tabs with empty variables (graphql/graphiql#3392).
-      await expect.poll(variablesText, { timeout: 20_000 }).toContain('"id":"po_…fromRecentPayouts"');
-
-      await variables.click();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Delete');
-      await page.keyboard.type(JSON.stringify({ id: 'po_edited' }));
-      await expect.poll(variablesText).toContain('{"id":"po_edited"}');
-      // GraphiQL stores its tabs a moment after an edit.
-      await expect.poll(() => page.evaluate(() => localStorage.getItem('graphiql:tabState') ?? ''), { timeout: 5_000 }).toContain('po_edited');
+    await page.goto(`${url}/healthz`);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${url}/graphql`);
+    const tabs = page.locator('.graphiql-tab-button');
+    await expect.poll(() => tabs.allTextContents(), { timeout: 20_000 }).toEqual(EXAMPLES);
+    /** An editor pane's text, spaces dropped; and replacing it as a user does (until GraphiQL has stored `marker`). */
+    const pane = (name: 'Variables' | 'Headers') => {
+      const code = page.getByRole('region', { name }).getByRole('code');
+      const text = async () => ((await code.textContent()) ?? '').replace(/\s+/g, '');
+      const replace = async (value: unknown, marker: string) => {
+        await code.click();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.press('Delete');
+        await page.keyboard.type(JSON.stringify(value));
+        // GraphiQL stores its tabs a moment after an edit.
+        await expect.poll(() => page.evaluate(() => localStorage.getItem('graphiql:tabState') ?? ''), { timeout: 5_000 }).toContain(marker);
+      };
+      return { text, replace };
+    };
+    /** Reloads twice: the pane keeps `kept` and no tab is added (GraphiQL alone adds an <untitled> one). */
+    const reloadsKeep = async (text: () => Promise<string>, kept: string) => {
       for (let i = 0; i < 2; i++) {
         await page.reload();
-        await expect.poll(variablesText, { timeout: 20_000 }).toContain('{"id":"po_edited"}');
-        // Had the first-visit variables been given again, GraphiQL would have opened them in a fifth tab.
-        expect(await tabs.allTextContents()).toEqual(examples);
+        await expect.poll(text, { timeout: 20_000 }).toContain(kept);
+        expect(await tabs.allTextContents()).toEqual(EXAMPLES);
       }
+    };
+    return { page, pane, reloadsKeep };
+  }
+
+  it("shows the first tab's variables on a first visit; after an edit, a reload keeps the same tabs and the edit", async () => {
+    const { page, pane, reloadsKeep } = await firstVisit(h.url);
+    try {
+      const variables = pane('Variables');
+      // GraphiQL alone opens the first of its default tabs with empty variables (graphql/graphiql#3392).
+      await expect.poll(variables.text, { timeout: 20_000 }).toContain('"id":"po_…fromRecentPayouts"');
+      await variables.replace({ id: 'po_edited' }, 'po_edited');
+      await reloadsKeep(variables.text, '{"id":"po_edited"}');
     } finally {
       await page.close();
     }
@@ -166,28 +183,12 @@ describe.skipIf(!hasChromium)(title, () => {
   it('with API keys: the Headers tab shows where the token goes; the token pasted there runs queries and survives reloads, with no tab added', async () => {
     const KEY = 'graphiql-browser-key';
     const closed = await createHarness({ transport: 'loopback', emulator: { seed: 'demo' }, env: { API_KEYS_FILE: apiKeysFile([{ name: 'explorer', key: KEY, scopes: ['read'] }]) } });
-    for (const other of browser.pages()) await other.goto('about:blank');
-    const page = await browser.newPage();
+    const { page, pane, reloadsKeep } = await firstVisit(closed.url);
     try {
-      await page.goto(`${closed.url}/graphql`);
-      const tabs = page.locator('.graphiql-tab-button');
-      const examples = ['RecentPayouts', 'PendingPayouts', 'PaymentAccounts', 'LivePayouts'];
-      await expect.poll(() => tabs.allTextContents(), { timeout: 20_000 }).toEqual(examples);
-      const headers = page.getByRole('region', { name: 'Headers' }).getByRole('code');
-      const headersText = async () => ((await headers.textContent()) ?? '').replace(/\s+/g, '');
-      await expect.poll(headersText, { timeout: 20_000 }).toContain('{"Authorization":"Bearer<token>"}');
-
-      await headers.click();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Delete');
-      await page.keyboard.type(JSON.stringify({ Authorization: `Bearer ${KEY}` }));
-      await expect.poll(headersText).toContain(`{"Authorization":"Bearer${KEY}"}`);
-      await expect.poll(() => page.evaluate(() => localStorage.getItem('graphiql:tabState') ?? ''), { timeout: 5_000 }).toContain(KEY);
-      for (let i = 0; i < 2; i++) {
-        await page.reload();
-        await expect.poll(headersText, { timeout: 20_000 }).toContain(`{"Authorization":"Bearer${KEY}"}`);
-        expect(await tabs.allTextContents()).toEqual(examples);
-      }
+      const headers = pane('Headers');
+      await expect.poll(headers.text, { timeout: 20_000 }).toContain('{"Authorization":"Bearer<token>"}');
+      await headers.replace({ Authorization: `Bearer ${KEY}` }, KEY);
+      await reloadsKeep(headers.text, `{"Authorization":"Bearer${KEY}"}`);
       await page.locator('.graphiql-execute-button').click();
       await page.getByRole('menuitem', { name: 'RecentPayouts' }).click();
       const responseText = async () => ((await page.locator('.graphiql-response').textContent()) ?? '').replace(/\s+/g, ' ');

@@ -124,43 +124,39 @@ describe('a start delayed by a busy event loop (STRIPE_MAX_RPS=1)', () => {
   beforeAll(() => (emulator = createEmulator({ seed: 'none' })));
   afterAll(() => emulator?.close());
 
-  it('holds back the calls reserved after it, so Stripe still never sees two starts within a second', async () => {
-    const shaped = createShapingHttpClient(Stripe.createFetchHttpClient(emulator.fetch), { maxRequestsPerSecond: 1, maxQueueMs: 10_000 });
+  /** Three distinct reads through a shaper at one call per second, the event loop kept busy from 1 s until `busyUntilMs`. */
+  async function threeReadsWithABusyLoop(maxQueueMs: number, busyUntilMs: number) {
+    const shaped = createShapingHttpClient(Stripe.createFetchHttpClient(emulator.fetch), { maxRequestsPerSecond: 1, maxQueueMs });
     const stripe = new Stripe('sk_test_shaping', { httpClient: shaped, maxNetworkRetries: 0 });
     const mark = emulator.requestLog.mark();
     const started = performance.now();
-    // The second read is due about 1.05 s in, the third 1.05 s after it. The event loop is
-    // then kept busy for 300 ms, so the second's timer fires late and it starts at about 1.3 s.
     const hog = new Promise<void>((resolve) =>
       setTimeout(() => {
-        while (performance.now() - started < 1300);
-        resolve();
-      }, 1000),
-    );
-    const [reads] = await Promise.all([Promise.all([1, 2, 3].map((limit) => stripe.payouts.list({ limit }))), hog]);
-    expect(reads.map((r) => r.object)).toEqual(['list', 'list', 'list']);
-    // Timed where Stripe sees them: the third had to wait for the second's actual start, not its reserved one.
-    expect(emulator.requestLog.since(mark).total).toBe(3);
-    expect(emulator.requestLog.pace(mark).peakPerSecond).toBe(1);
-  });
-
-  it('still refuses a call held back past its queue budget (STRIPE_MAX_QUEUE_MS=2200) instead of starting it late', async () => {
-    const shaped = createShapingHttpClient(Stripe.createFetchHttpClient(emulator.fetch), { maxRequestsPerSecond: 1, maxQueueMs: 2_200 });
-    const stripe = new Stripe('sk_test_shaping', { httpClient: shaped, maxNetworkRetries: 0 });
-    const mark = emulator.requestLog.mark();
-    const started = performance.now();
-    // Reserved at about 0, 1.05 and 2.1 s, all within the budget. The second starts at 1.7 s at
-    // the earliest (the loop is busy), so the third could not start before 2.75 s: past its budget.
-    const hog = new Promise<void>((resolve) =>
-      setTimeout(() => {
-        while (performance.now() - started < 1700);
+        while (performance.now() - started < busyUntilMs);
         resolve();
       }, 1000),
     );
     const [reads] = await Promise.all([Promise.allSettled([1, 2, 3].map((limit) => stripe.payouts.list({ limit }))), hog]);
+    return { reads, calls: emulator.requestLog.since(mark).total, pace: emulator.requestLog.pace(mark) };
+  }
+
+  it('holds back the calls reserved after it, so Stripe still never sees two starts within a second', async () => {
+    // The second read is due about 1.05 s in, the third 1.05 s after it. The event loop is
+    // kept busy until 1.3 s, so the second's timer fires late and it starts at about 1.3 s.
+    const { reads, calls, pace } = await threeReadsWithABusyLoop(10_000, 1300);
+    expect(reads.map((r) => r.status === 'fulfilled' && r.value.object)).toEqual(['list', 'list', 'list']);
+    // Timed where Stripe sees them: the third had to wait for the second's actual start, not its reserved one.
+    expect(calls).toBe(3);
+    expect(pace.peakPerSecond).toBe(1);
+  });
+
+  it('still refuses a call held back past its queue budget (STRIPE_MAX_QUEUE_MS=2200) instead of starting it late', async () => {
+    // Reserved at about 0, 1.05 and 2.1 s, all within the budget. The second starts at 1.7 s at
+    // the earliest (the loop is busy), so the third could not start before 2.75 s: past its budget.
+    const { reads, calls } = await threeReadsWithABusyLoop(2_200, 1700);
     expect(reads.slice(0, 2).map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
     expect(reads[2]).toMatchObject({ status: 'rejected', reason: { statusCode: 429, rawType: 'gateway_queue_full' } });
-    expect(emulator.requestLog.since(mark).total).toBe(2);
+    expect(calls).toBe(2);
   });
 });
 

@@ -158,6 +158,10 @@ describe('traces', () => {
   });
 });
 
+/** One query POSTed to `gateway` in-process. */
+const onePage = (gateway: Gateway, query: string) =>
+  gateway.yoga.fetch('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+
 describe('OTEL_EXPORTER_OTLP_ENDPOINT', () => {
   let sink: Server;
   const posts: { path: string; body: string }[] = [];
@@ -179,12 +183,7 @@ describe('OTEL_EXPORTER_OTLP_ENDPOINT', () => {
     const config = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_SERVICE_NAME: 'gateway-under-test', LOG_LEVEL: 'silent', ...NO_RATE_LIMIT });
     expect(config.tracing).toEqual({ endpoint, serviceName: 'gateway-under-test' });
     const traced = createGateway(config, { logger: silent(), emulator });
-    const res = await traced.yoga.fetch('http://gateway.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query Exported { payouts(first: 1) { edges { node { id } } } }' }),
-    });
-    expect(res.status).toBe(200);
+    expect((await onePage(traced, 'query Exported { payouts(first: 1) { edges { node { id } } } }')).status).toBe(200);
     await traced.stop();
     expect(posts.map((p) => p.path)).toContain('/v1/traces');
     const body = posts.map((p) => p.body).join('\n');
@@ -200,12 +199,7 @@ describe('OTEL_EXPORTER_OTLP_ENDPOINT', () => {
       const endpoint = `http://127.0.0.1:${(silentSink.address() as AddressInfo).port}`;
       const config = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, SHUTDOWN_TIMEOUT_MS: '500', LOG_LEVEL: 'silent', ...NO_RATE_LIMIT });
       const traced = createGateway(config, { logger: silent(), emulator });
-      const res = await traced.yoga.fetch('http://gateway.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ payouts(first: 1) { edges { node { id } } } }' }),
-      });
-      expect(res.status).toBe(200);
+      expect((await onePage(traced, '{ payouts(first: 1) { edges { node { id } } } }')).status).toBe(200);
       const started = performance.now();
       // Before: the exporter's own 10 s timeout, then a rejection (main.ts exited 1, the emulator left open).
       await expect(traced.stop()).resolves.toBeUndefined();
