@@ -46,6 +46,43 @@ function isLeftOut({ directives }: { readonly directives?: readonly DirectiveNod
 }
 
 /**
+ * Calls `found` with each directive of `root` and, once each, of the fragments it spreads (a whole
+ * document holds its fragments already), until `found` returns true. Selections `leftOut` names are
+ * passed over; a spread it names is not followed.
+ */
+function eachDirective(
+  document: DocumentNode,
+  root: OperationDefinitionNode | DocumentNode,
+  found: (directive: DirectiveNode) => boolean,
+  leftOut: (node: FieldNode | InlineFragmentNode | FragmentSpreadNode) => boolean = () => false,
+): void {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const pending: ASTNode[] = [root];
+  const spread = new Set<string>();
+  let done = false;
+  const skip = (node: FieldNode | InlineFragmentNode) => (leftOut(node) ? false : undefined);
+  const visitor = {
+    Field: skip,
+    InlineFragment: skip,
+    FragmentSpread(node: FragmentSpreadNode) {
+      if (leftOut(node)) return;
+      const fragment = fragments.get(node.name.value);
+      if (root.kind === Kind.OPERATION_DEFINITION && fragment && !spread.has(fragment.name.value)) {
+        spread.add(fragment.name.value);
+        pending.push(fragment);
+      }
+    },
+    Directive(node: DirectiveNode) {
+      if (!found(node)) return undefined;
+      done = true;
+      return BREAK;
+    },
+  };
+  for (let next = pending.pop(); next && !done; next = pending.pop()) visit(next, visitor);
+}
+
+/**
  * True when the operation the request runs (`operationName`, or the document's only one) uses
  * @defer or @stream, in itself or a fragment it spreads; given the request's variables, only where
  * its `if` does not turn it off nor @skip/@include leave it out (such an answer comes whole, as
@@ -53,37 +90,16 @@ function isLeftOut({ directives }: { readonly directives?: readonly DirectiveNod
  * a known operation, the whole document is searched.
  */
 export function usesDeferOrStream(document: DocumentNode, variables?: Readonly<Record<string, unknown>>, operationName?: string | null): boolean {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const operation = getOperationAST(document, operationName);
   // A variable the request leaves out has its default (`$later: Boolean = false`).
   if (variables && operation?.variableDefinitions?.length) {
     const defaults = operation.variableDefinitions.flatMap((d) => (d.defaultValue?.kind === Kind.BOOLEAN ? [[d.variable.name.value, d.defaultValue.value] as const] : []));
     if (defaults.length) variables = { ...Object.fromEntries(defaults), ...variables };
   }
-  const pending: ASTNode[] = [operation ?? document];
-  const spread = new Set<string>();
-  let found = false;
-  const leftOut = (node: FieldNode | InlineFragmentNode) => (isLeftOut(node, variables) ? false : undefined);
-  const visitor = {
-    Field: leftOut,
-    InlineFragment: leftOut,
-    FragmentSpread(node: FragmentSpreadNode) {
-      if (isLeftOut(node, variables)) return;
-      const fragment = fragments.get(node.name.value);
-      if (operation && fragment && !spread.has(fragment.name.value)) {
-        spread.add(fragment.name.value);
-        pending.push(fragment);
-      }
-    },
-    Directive(node: DirectiveNode) {
-      if (!isIncrementalDirective(node.name.value) || !isOn(node, variables)) return undefined;
-      found = true;
-      return BREAK;
-    },
-  };
-  for (let next = pending.pop(); next && !found; next = pending.pop()) visit(next, visitor);
-  return found;
+  let uses = false;
+  const incremental = (directive: DirectiveNode) => isIncrementalDirective(directive.name.value) && isOn(directive, variables);
+  eachDirective(document, operation ?? document, (directive) => (uses ||= incremental(directive)), (node) => isLeftOut(node, variables));
+  return uses;
 }
 
 /**
@@ -134,24 +150,11 @@ const NoIncrementalSubscriptions: ValidationRule = (context) => {
  * document's other operations do not run.
  */
 function streamsWithInitialCount(document: DocumentNode, operation: OperationDefinitionNode): DirectiveNode[] {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const streams: DirectiveNode[] = [];
-  const pending: ASTNode[] = [operation];
-  const spread = new Set<string>();
-  const visitor = {
-    FragmentSpread(node: FragmentSpreadNode) {
-      const fragment = fragments.get(node.name.value);
-      if (fragment && !spread.has(fragment.name.value)) {
-        spread.add(fragment.name.value);
-        pending.push(fragment);
-      }
-    },
-    Directive(node: DirectiveNode) {
-      if (node.name.value === 'stream' && node.arguments?.some((arg) => arg.name.value === 'initialCount')) streams.push(node);
-    },
-  };
-  for (let next = pending.pop(); next; next = pending.pop()) visit(next, visitor);
+  eachDirective(document, operation, (directive) => {
+    if (directive.name.value === 'stream' && directive.arguments?.some((arg) => arg.name.value === 'initialCount')) streams.push(directive);
+    return false;
+  });
   return streams;
 }
 
