@@ -42,7 +42,14 @@ interface FeedItem {
   status: string | null | undefined;
 }
 
-function keepLatest(feed: FeedItem[] | undefined, item: FeedItem): FeedItem[] {
+/** The feed with `event` about `object` (shown on its `page`) first, once. */
+function keepLatest(
+  feed: FeedItem[] | undefined,
+  event: { eventId: string; type: string; occurredAt: string },
+  page: 'payout' | 'refund',
+  object: { id: string; status?: string | null },
+): FeedItem[] {
+  const item: FeedItem = { eventId: event.eventId, type: event.type, occurredAt: event.occurredAt, href: hrefFor({ page, id: object.id }), objectId: object.id, status: object.status };
   return [item, ...(feed ?? []).filter((f) => f.eventId !== item.eventId)].slice(0, FEED_LENGTH);
 }
 
@@ -53,24 +60,10 @@ function keepLatest(feed: FeedItem[] | undefined, item: FeedItem): FeedItem[] {
  */
 export function LiveFeed() {
   const [payouts] = useSubscription({ query: PayoutEventsSubscription }, (feed: FeedItem[] | undefined, data) =>
-    keepLatest(feed, {
-      eventId: data.payoutEvents.eventId,
-      type: data.payoutEvents.type,
-      occurredAt: data.payoutEvents.occurredAt,
-      href: hrefFor({ page: 'payout', id: data.payoutEvents.payout.id }),
-      objectId: data.payoutEvents.payout.id,
-      status: data.payoutEvents.payout.status,
-    }),
+    keepLatest(feed, data.payoutEvents, 'payout', data.payoutEvents.payout),
   );
   const [refunds] = useSubscription({ query: RefundEventsSubscription }, (feed: FeedItem[] | undefined, data) =>
-    keepLatest(feed, {
-      eventId: data.refundEvents.eventId,
-      type: data.refundEvents.type,
-      occurredAt: data.refundEvents.occurredAt,
-      href: hrefFor({ page: 'refund', id: data.refundEvents.refund.id }),
-      objectId: data.refundEvents.refund.id,
-      status: data.refundEvents.refund.status,
-    }),
+    keepLatest(feed, data.refundEvents, 'refund', data.refundEvents.refund),
   );
   const items = [...(payouts.data ?? []), ...(refunds.data ?? [])]
     .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt))

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { formatDate, formatMoney, formatStatus } from '../format';
 import { hrefFor } from '../route';
+import { DetailHeader } from '../components/DetailHeader';
 import { Fields } from '../components/Fields';
 import { StatusBadge } from '../components/StatusBadge';
 import { isUserError, RequestErrorNotice, SuccessNotice, UserErrorNotice } from '../components/Notices';
@@ -169,15 +170,7 @@ export function PayoutPage({ id }: { id: string }) {
 
   return (
     <section>
-      <p>
-        <a href={hrefFor({ page: 'payouts', cursor: null })}>← Payouts</a>
-      </p>
-      <header className="section-header">
-        <h1>
-          {formatMoney(payout.amount, payout.currency)} <StatusBadge status={payout.status} />
-        </h1>
-        <code className="muted">{payout.id}</code>
-      </header>
+      <DetailHeader list={{ page: 'payouts', label: 'Payouts' }} object={payout} />
       <PayoutActions id={payout.id} currency={payout.currency} />
       <div className="cards">
         <article className="card">

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { formatDate, formatMoney, formatStatus } from '../format';
-import { hrefFor } from '../route';
+import { DetailHeader } from '../components/DetailHeader';
 import { Fields } from '../components/Fields';
 import { StatusBadge } from '../components/StatusBadge';
 import { isUserError, RequestErrorNotice, SuccessNotice, UserErrorNotice } from '../components/Notices';
@@ -96,15 +96,7 @@ export function RefundPage({ id }: { id: string }) {
 
   return (
     <section>
-      <p>
-        <a href={hrefFor({ page: 'refunds', cursor: null })}>← Refunds</a>
-      </p>
-      <header className="section-header">
-        <h1>
-          {formatMoney(refund.amount, currency)} <StatusBadge status={refund.status} />
-        </h1>
-        <code className="muted">{refund.id}</code>
-      </header>
+      <DetailHeader list={{ page: 'refunds', label: 'Refunds' }} object={refund} />
       <RefundActions id={refund.id} currency={currency} />
       <div className="cards">
         <article className="card">
