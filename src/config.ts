@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SCOPES } from './auth/principal.js';
+import { onOff } from './emulator/config.js';
 import { trafficIntervalMs } from './emulator/traffic.js';
 import { readManifests, repositoryManifests, type DocumentsByHash } from './server/document-manifests.js';
 
@@ -63,7 +64,7 @@ const EnvSchema = z.object({
   STRIPE_MAX_QUEUE_MS: z.coerce.number().int().min(0).default(10_000),
   EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(12111),
   EMULATOR_SPEED: z.coerce.number().min(0).default(60),
-  EMULATOR_TRAFFIC: z.enum(['1', '0', 'true', 'false']).default('1'),
+  EMULATOR_TRAFFIC: onOff('1'),
   REDIS_URL: z.string().url().optional(),
   EVENTS_POLL_INTERVAL_MS: z.coerce.number().int().positive().optional(),
   WEBHOOK_MAX_BYTES: z.coerce.number().int().positive().default(1_048_576),
@@ -289,7 +290,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxQueueMs: e.STRIPE_MAX_QUEUE_MS,
     emulatorPort: e.EMULATOR_PORT,
     emulatorSpeed: e.EMULATOR_SPEED,
-    emulatorTraffic: e.EMULATOR_TRAFFIC === '1' || e.EMULATOR_TRAFFIC === 'true',
+    emulatorTraffic: e.EMULATOR_TRAFFIC,
     emulatorTrafficIntervalMs: trafficIntervalMs(e.EMULATOR_SPEED),
     redisUrl: e.REDIS_URL,
     eventsPollIntervalMs: e.EVENTS_POLL_INTERVAL_MS,

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+/** An on/off variable: `1`/`true` or `0`/`false` (the demo-traffic switches of the emulator and the gateway). */
+export const onOff = (fallback: '1' | '0') =>
+  z
+    .enum(['1', '0', 'true', 'false'])
+    .default(fallback)
+    .transform((value) => value === '1' || value === 'true');
+
 /** Environment variables of the standalone emulator (`npm run emulator`; only emulator/main.ts passes process.env here). */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(12111),
@@ -8,7 +15,7 @@ const EnvSchema = z.object({
   /** Real-time clock speed; 0: the clock moves only when told. */
   SPEED: z.coerce.number().finite().min(0).default(1),
   /** Demo traffic (see traffic.ts): off unless asked. */
-  TRAFFIC: z.enum(['1', '0', 'true', 'false']).default('0'),
+  TRAFFIC: onOff('0'),
 });
 
 export interface EmulatorConfig {
@@ -31,5 +38,5 @@ export function loadEmulatorConfig(env: Record<string, string | undefined>): Emu
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  return Object.freeze({ port: e.PORT, host: e.HOST, seed: e.SEED, speed: e.SPEED, traffic: e.TRAFFIC === '1' || e.TRAFFIC === 'true' });
+  return Object.freeze({ port: e.PORT, host: e.HOST, seed: e.SEED, speed: e.SPEED, traffic: e.TRAFFIC });
 }
